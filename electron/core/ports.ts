@@ -1,0 +1,78 @@
+// Everything outside the process reaches the core through these interfaces.
+// Real implementations live in electron/adapters; in-memory fakes in core/testing.
+
+import type { AppConfig, CallerIdentity, Credentials, TemporaryCredentials } from './model.js';
+
+/** The OS keychain. Values are strings; `null` means "no such item". */
+export interface SecretStore {
+  get(account: string): Promise<string | null>;
+  set(account: string, value: string): Promise<void>;
+  /** Returns true when an item was deleted. */
+  delete(account: string): Promise<boolean>;
+  /** Account names under our service (used to clean up chunked items). */
+  list(): Promise<string[]>;
+}
+
+export interface GetSessionTokenInput {
+  readonly credentials: Credentials;
+  readonly region: string;
+  readonly durationSeconds: number;
+  readonly serialNumber: string;
+  readonly tokenCode: string;
+}
+
+export interface AssumeRoleInput {
+  readonly credentials: Credentials;
+  readonly region: string;
+  readonly roleArn: string;
+  readonly roleSessionName: string;
+  readonly durationSeconds: number;
+  readonly externalId?: string | undefined;
+  /** Only when assuming straight from the long-lived key with MFA. */
+  readonly serialNumber?: string | undefined;
+  readonly tokenCode?: string | undefined;
+}
+
+export interface GetCallerIdentityInput {
+  readonly credentials: Credentials;
+  readonly region: string;
+}
+
+/** STS. Implementations map every failure to a StsTrayError with an STS code. */
+export interface StsBroker {
+  getSessionToken(input: GetSessionTokenInput): Promise<TemporaryCredentials>;
+  assumeRole(input: AssumeRoleInput): Promise<TemporaryCredentials>;
+  getCallerIdentity(input: GetCallerIdentityInput): Promise<CallerIdentity>;
+}
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+/** Bytes of a text file plus a fingerprint of what was read, for conflict detection. */
+export interface FileSnapshot {
+  readonly bytes: Uint8Array | null; // null: the file does not exist
+  readonly fingerprint: string;
+}
+
+export interface ReplaceOutcome {
+  /** 'conflict': the file changed since `snapshot` was taken; nothing was written. */
+  readonly status: 'written' | 'conflict';
+  /** Human notes, e.g. "permissions tightened from 0644 to 0600". */
+  readonly notices: readonly string[];
+}
+
+/** Files on disk, written atomically (temp file in the same folder, fsync, rename). */
+export interface FileStore {
+  read(path: string): Promise<FileSnapshot>;
+  /** Writes only if the file still matches `expected`; creates folders 0700, file 0600. */
+  replace(path: string, bytes: Uint8Array, expected: FileSnapshot): Promise<ReplaceOutcome>;
+}
+
+/** The app's own JSON config (identities, roles, preferences). */
+export interface ConfigStore {
+  readonly path: string;
+  load(): Promise<AppConfig>;
+  save(config: AppConfig): Promise<void>;
+}
