@@ -1,0 +1,22 @@
+// Finds the real AWS CLI v2 from Debian's `awscli` package. Another `aws` earlier on PATH
+// may be a v1 from a Python install, so tests never trust PATH for it.
+
+import { execFileSync } from 'node:child_process';
+
+let cached: string | undefined;
+
+export function debianAwsCli(): string {
+  if (cached) return cached;
+  let listing: string;
+  try {
+    listing = execFileSync('dpkg', ['-L', 'awscli'], { encoding: 'utf8' });
+  } catch {
+    throw new Error("Debian's awscli package is not installed: run `apt-get install awscli` (see README prerequisites)");
+  }
+  const path = listing.split('\n').find((line) => /\/bin\/aws$/.test(line));
+  if (!path) throw new Error("Debian's awscli package has no bin/aws");
+  const version = execFileSync(path, ['--version'], { encoding: 'utf8' });
+  if (!version.startsWith('aws-cli/2.')) throw new Error(`${path} is not AWS CLI v2: ${version.trim()}`);
+  cached = path;
+  return path;
+}
