@@ -1,0 +1,226 @@
+// Sessions: one MFA session per identity (GetSessionToken with a code), then every role
+// of that identity assumed from it without asking again, as aws-vault does. Concurrent
+// requests for the same session share one STS call.
+
+import type { AwsProfileStore, ProfileWrite } from './credentials-file/aws-profile-store.js';
+import { StsTrayError } from './errors.js';
+import { loadIdentityKey } from './identity-keys.js';
+import { MfaSessionCache } from './mfa-session-cache.js';
+import { profileOf, type AppConfig, type CallerIdentity, type Identity, type Role, type TemporaryCredentials } from './model.js';
+import type { Clock, SecretStore, StsBroker } from './ports.js';
+import { checkMfaCode } from './sts-limits.js';
+
+export interface SessionDeps {
+  readonly config: () => AppConfig | Promise<AppConfig>;
+  readonly secrets: SecretStore;
+  readonly sts: StsBroker;
+  readonly profiles: AwsProfileStore;
+  readonly clock: Clock;
+}
+
+export interface RoleSession {
+  readonly role: Role;
+  readonly identity: Identity;
+  readonly credentials: TemporaryCredentials;
+  readonly region: string;
+}
+
+export interface Activation {
+  readonly role: string;
+  readonly profiles: readonly string[];
+  readonly expiresAt: number;
+  readonly assumedRoleArn: string | undefined;
+  readonly notices: readonly string[];
+}
+
+export interface CodeOption {
+  /** The current code of the identity's MFA device, when the caller has one. */
+  readonly mfaCode?: string | undefined;
+}
+
+/** A used code stays refused this long: a TOTP code lives 30 s, AWS accepts ±1 step. */
+const USED_CODE_MEMORY_MS = 120_000;
+
+export class SessionService {
+  private readonly mfaSessions: MfaSessionCache;
+  private readonly roleSessions = new Map<string, RoleSession>();
+  private readonly inflightMfa = new Map<string, Promise<TemporaryCredentials>>();
+  private readonly inflightRoles = new Map<string, Promise<RoleSession>>();
+  private readonly usedCodes = new Map<string, Map<string, number>>();
+
+  constructor(private readonly deps: SessionDeps) {
+    this.mfaSessions = new MfaSessionCache(deps.secrets, deps.clock);
+  }
+
+  /** Assumes (or reuses) the role's session and writes its profile(s) in one write. */
+  async activate(roleName: string, options: CodeOption = {}): Promise<Activation> {
+    const session = await this.roleSession(roleName, options);
+    const { role, credentials } = session;
+    const entry = (profile: string): ProfileWrite => ({
+      profile,
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      sessionToken: credentials.sessionToken,
+      expiresAt: credentials.expiresAt,
+      region: session.region,
+      source: `role ${role.name}`,
+    });
+    const profiles = [profileOf(role), ...(role.mirrorDefault && profileOf(role) !== 'default' ? ['default'] : [])];
+    const report = await this.deps.profiles.write(profiles.map(entry));
+    return {
+      role: role.name,
+      profiles,
+      expiresAt: credentials.expiresAt,
+      assumedRoleArn: credentials.assumedRoleArn,
+      notices: report.notices,
+    };
+  }
+
+  /**
+   * A valid session for the role: from memory when it has more than the renewal lead
+   * left, else assumed now. Throws `needs-mfa` when a code is needed and none was given.
+   */
+  async roleSession(roleName: string, options: CodeOption = {}): Promise<RoleSession> {
+    const config = await this.deps.config();
+    const cached = this.roleSessions.get(roleName);
+    if (cached && this.remainingMs(cached.credentials) > config.preferences.renewalLeadSeconds * 1000) return cached;
+    return this.shared(this.inflightRoles, roleName, () => this.assume(config, roleName, options));
+  }
+
+  /** Starts the identity's MFA session with a code (the MFA prompt's entry point). */
+  async startMfaSession(identityName: string, code: string): Promise<TemporaryCredentials> {
+    const config = await this.deps.config();
+    return this.mfaSession(findIdentity(config, identityName), code);
+  }
+
+  async mfaSessionExpiresAt(identityName: string): Promise<number | null> {
+    return this.mfaSessions.expiresAt(identityName);
+  }
+
+  async callerIdentity(roleName: string, options: CodeOption = {}): Promise<CallerIdentity> {
+    const session = await this.roleSession(roleName, options);
+    return this.deps.sts.getCallerIdentity({ credentials: session.credentials, region: session.region });
+  }
+
+  /** Forgets the in-memory role session (the profile file is the profile store's business). */
+  dropRoleSession(roleName: string): void {
+    this.roleSessions.delete(roleName);
+  }
+
+  async forgetMfaSession(identityName: string): Promise<void> {
+    await this.mfaSessions.forget(identityName);
+  }
+
+  private async assume(config: AppConfig, roleName: string, options: CodeOption): Promise<RoleSession> {
+    const role = findRole(config, roleName);
+    const identity = findIdentity(config, role.identity);
+    const region = role.region ?? identity.region;
+    const base = {
+      region,
+      roleArn: role.roleArn,
+      roleSessionName: role.sessionName ?? defaultSessionName(identity.name),
+      durationSeconds: role.durationSeconds,
+      externalId: role.externalId,
+    };
+    let credentials: TemporaryCredentials;
+    if (role.mfa) {
+      if (!identity.mfaSerial) {
+        throw new StsTrayError(
+          'validation',
+          `role "${role.name}" requires MFA but identity "${identity.name}" has no MFA device: add it with sts-tray identity add ${identity.name} --mfa-serial …`,
+        );
+      }
+      const mfa = await this.mfaSession(identity, options.mfaCode);
+      try {
+        credentials = await this.deps.sts.assumeRole({ ...base, credentials: mfa });
+      } catch (error) {
+        // The MFA session was revoked or ended early: forget it and ask for a code.
+        if (error instanceof StsTrayError && (error.code === 'expired' || error.code === 'invalid-key')) {
+          await this.mfaSessions.forget(identity.name);
+          throw needsMfa(identity, `the MFA session of "${identity.name}" is no longer valid`);
+        }
+        throw error;
+      }
+    } else {
+      const key = await loadIdentityKey(this.deps.secrets, identity);
+      credentials = await this.deps.sts.assumeRole({ ...base, credentials: key });
+    }
+    const session: RoleSession = { role, identity, credentials, region };
+    this.roleSessions.set(role.name, session);
+    return session;
+  }
+
+  private async mfaSession(identity: Identity, code: string | undefined): Promise<TemporaryCredentials> {
+    const cached = await this.mfaSessions.get(identity.name);
+    if (cached) return cached;
+    const inflight = this.inflightMfa.get(identity.name);
+    if (inflight) return inflight;
+    if (code === undefined) throw needsMfa(identity, `no MFA session for "${identity.name}" is active`);
+    const problem = checkMfaCode(code);
+    if (problem) throw new StsTrayError('validation', `MFA code: ${problem}`);
+    this.refuseUsedCode(identity.name, code);
+    return this.shared(this.inflightMfa, identity.name, async () => {
+      const serialNumber = identity.mfaSerial;
+      if (!serialNumber) throw new StsTrayError('validation', `identity "${identity.name}" has no MFA device`);
+      const key = await loadIdentityKey(this.deps.secrets, identity);
+      const session = await this.deps.sts.getSessionToken({
+        credentials: key,
+        region: identity.region,
+        durationSeconds: identity.mfaSessionSeconds,
+        serialNumber,
+        tokenCode: code,
+      });
+      await this.mfaSessions.put(identity.name, session);
+      return session;
+    });
+  }
+
+  /** A code goes to STS at most once: reusing it can only fail and looks like an attack. */
+  private refuseUsedCode(identity: string, code: string): void {
+    const now = this.deps.clock.now();
+    const used = this.usedCodes.get(identity) ?? new Map<string, number>();
+    for (const [c, at] of used) if (now - at > USED_CODE_MEMORY_MS) used.delete(c);
+    if (used.has(code)) {
+      throw new StsTrayError('invalid-mfa', 'this MFA code was already used: wait for the next code and enter it');
+    }
+    used.set(code, now);
+    this.usedCodes.set(identity, used);
+  }
+
+  private remainingMs(credentials: TemporaryCredentials): number {
+    return credentials.expiresAt - (this.deps.clock.now() + credentials.serverClockOffsetMs);
+  }
+
+  private async shared<T>(inflight: Map<string, Promise<T>>, key: string, start: () => Promise<T>): Promise<T> {
+    const running = inflight.get(key);
+    if (running) return running;
+    const promise = start().finally(() => inflight.delete(key));
+    inflight.set(key, promise);
+    return promise;
+  }
+}
+
+export function findRole(config: AppConfig, name: string): Role {
+  const role = config.roles.find((r) => r.name === name);
+  if (!role) {
+    const known = config.roles.map((r) => r.name).join(', ') || 'none yet';
+    throw new StsTrayError('not-found', `no role named "${name}" (roles: ${known}); add one with sts-tray role add`);
+  }
+  return role;
+}
+
+export function findIdentity(config: AppConfig, name: string): Identity {
+  const identity = config.identities.find((i) => i.name === name);
+  if (!identity) {
+    throw new StsTrayError('not-found', `no identity named "${name}"; add one with sts-tray identity add ${name} --access-key-id …`);
+  }
+  return identity;
+}
+
+function needsMfa(identity: Identity, why: string): StsTrayError {
+  return new StsTrayError('needs-mfa', `${why}: enter the current code of ${identity.mfaSerial ?? 'its MFA device'}`);
+}
+
+function defaultSessionName(identity: string): string {
+  return `sts-tray-${identity}`.slice(0, 64);
+}
