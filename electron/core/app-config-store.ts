@@ -4,6 +4,7 @@
 import { StsTrayError } from './errors.js';
 import { CONFIG_VERSION, appConfigSchema, emptyConfig, type AppConfig } from './model.js';
 import type { FileSnapshot, FileStore } from './ports.js';
+import { describeIssues } from './schema-errors.js';
 
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -65,11 +66,4 @@ export function parseConfig(path: string, bytes: Uint8Array): AppConfig {
   const parsed = appConfigSchema.safeParse(json);
   if (!parsed.success) throw broken(describeIssues(parsed.error.issues));
   return parsed.data;
-}
-
-function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues
-    .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
 }

@@ -1,0 +1,27 @@
+// Plain-text presentation for the terminal.
+
+export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return `${[line(headers), ...rows.map(line)].join('\n')}\n`;
+}
+
+/** AKIA…WXYZ: enough to recognise a key, not enough to matter. */
+export function maskKeyId(id: string): string {
+  return id.length <= 8 ? id : `${id.slice(0, 4)}…${id.slice(-4)}`;
+}
+
+export function clockTime(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "until 14:05 (42 min)", "expired", or "-" when there is nothing. */
+export function timeLeft(expiresAt: number | null, now: number): string {
+  if (expiresAt === null) return '-';
+  const minutes = Math.floor((expiresAt - now) / 60_000);
+  if (minutes < 0) return `expired at ${clockTime(expiresAt)}`;
+  const span = minutes >= 120 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+  return `until ${clockTime(expiresAt)} (${span})`;
+}

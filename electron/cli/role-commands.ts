@@ -1,0 +1,118 @@
+// `sts-tray role add|list|remove`: roles assumed from an identity.
+
+import { StsTrayError } from '../core/errors.js';
+import { profileOf, roleSchema, type Role } from '../core/model.js';
+import { parseOrThrow } from '../core/schema-errors.js';
+import { findIdentity } from '../core/sessions.js';
+import { checkAccountId, checkRoleName, roleArnFrom } from '../core/sts-limits.js';
+import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './commands.js';
+import { formatTable } from './format.js';
+
+function roleArnFromOptions(ctx: CommandContext): string {
+  const arn = stringOption(ctx, 'role-arn');
+  const account = stringOption(ctx, 'account');
+  const roleName = stringOption(ctx, 'role-name');
+  if (arn !== undefined) {
+    if (account !== undefined || roleName !== undefined) {
+      throw new StsTrayError('usage', 'give either --role-arn or --account with --role-name, not both');
+    }
+    return arn;
+  }
+  if (account === undefined || roleName === undefined) {
+    throw new StsTrayError('usage', 'give --role-arn, or --account and --role-name');
+  }
+  const problem = checkAccountId(account) ?? checkRoleName(roleName);
+  if (problem) throw new StsTrayError('validation', problem);
+  return roleArnFrom(account, roleName);
+}
+
+export async function roleAdd(ctx: CommandContext): Promise<void> {
+  const { services, io } = ctx;
+  const role: Role = parseOrThrow(
+    roleSchema,
+    {
+      name: nameArg(ctx),
+      identity: requiredOption(ctx, 'identity'),
+      roleArn: roleArnFromOptions(ctx),
+      env: stringOption(ctx, 'env'),
+      externalId: stringOption(ctx, 'external-id'),
+      sessionName: stringOption(ctx, 'session-name'),
+      durationSeconds: secondsOption(ctx, 'duration'),
+      region: stringOption(ctx, 'region'),
+      mfa: flag(ctx, 'mfa'),
+      profile: stringOption(ctx, 'profile'),
+      mirrorDefault: flag(ctx, 'mirror-default'),
+    },
+    'role',
+  );
+  await services.configStore.update((config) => {
+    const identity = findIdentity(config, role.identity);
+    if (role.mfa && !identity.mfaSerial) {
+      throw new StsTrayError(
+        'validation',
+        `role "${role.name}" requires MFA, but identity "${identity.name}" has no MFA device; add it with --mfa-serial (sts-tray identity add ${identity.name} --replace …)`,
+      );
+    }
+    if (config.roles.some((r) => r.name === role.name) && !flag(ctx, 'replace')) {
+      throw new StsTrayError('conflict', `role "${role.name}" exists; add --replace to change it`);
+    }
+    const clash = config.roles.find((r) => r.name !== role.name && profileOf(r) === profileOf(role));
+    if (clash) {
+      throw new StsTrayError('conflict', `role "${clash.name}" already writes profile [${profileOf(role)}]; choose another with --profile`);
+    }
+    if (role.mirrorDefault) {
+      // Only one role can own [default].
+      return {
+        ...config,
+        roles: [...config.roles.filter((r) => r.name !== role.name).map((r) => ({ ...r, mirrorDefault: false })), role],
+      };
+    }
+    return { ...config, roles: [...config.roles.filter((r) => r.name !== role.name), role] };
+  });
+  services.sessions.dropRoleSession(role.name);
+  io.out(`role ${role.name} saved: ${role.roleArn} → profile [${profileOf(role)}]${role.mfa ? ', MFA' : ''}\n`);
+}
+
+export async function roleList(ctx: CommandContext): Promise<void> {
+  const { services, io } = ctx;
+  const config = await services.configStore.load();
+  if (flag(ctx, 'json')) {
+    io.out(`${JSON.stringify(config.roles.map((r) => ({ ...r, profile: profileOf(r) })), null, 2)}\n`);
+    return;
+  }
+  if (config.roles.length === 0) {
+    io.out('no roles yet; add one with: sts-tray role add NAME --identity ID --role-arn ARN\n');
+    return;
+  }
+  io.out(
+    formatTable(
+      ['NAME', 'ENV', 'PROFILE', 'IDENTITY', 'MFA', 'ROLE ARN'],
+      config.roles.map((r) => [
+        r.name,
+        r.env,
+        profileOf(r) + (r.mirrorDefault ? ' +default' : ''),
+        r.identity,
+        r.mfa ? 'yes' : 'no',
+        r.roleArn,
+      ]),
+    ),
+  );
+}
+
+export async function roleRemove(ctx: CommandContext): Promise<void> {
+  const { services, io } = ctx;
+  const name = nameArg(ctx);
+  const config = await services.configStore.load();
+  const role = config.roles.find((r) => r.name === name);
+  if (!role) throw new StsTrayError('not-found', `no role named "${name}"`);
+  const report = await services.profiles.remove(ownedProfilesOf(role, await services.profiles.listOwned()));
+  await services.configStore.update((c) => ({ ...c, roles: c.roles.filter((r) => r.name !== name) }));
+  for (const notice of report.notices) io.err(`note: ${notice}\n`);
+  io.out(`role ${name} removed, with its profile [${profileOf(role)}]\n`);
+}
+
+/** The sections this role wrote: its profile, and [default] when it mirrors there. */
+export function ownedProfilesOf(role: Role, owned: readonly { profile: string; source: string }[]): string[] {
+  const source = `role ${role.name}`;
+  return owned.filter((o) => o.source === source || o.profile === profileOf(role)).map((o) => o.profile);
+}

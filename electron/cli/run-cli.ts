@@ -1,0 +1,29 @@
+// `sts-tray`: parses argv, runs one command against the core, maps the outcome to an exit
+// code (0 ok, 1 failed, 2 usage, 3 a code is needed) and a one-line reason on stderr.
+
+import { StsTrayError, describeError } from '../core/errors.js';
+import type { CliIo } from './cli-io.js';
+import { runCommand, type ServicesFactory } from './commands.js';
+import { parseCommand } from './parse-command.js';
+import { USAGE } from './usage.js';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, needsMfa: 3 } as const;
+
+export async function runCli(argv: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {
+  try {
+    const parsed = parseCommand(argv);
+    if (parsed.help) {
+      io.out(USAGE);
+      return EXIT.ok;
+    }
+    await runCommand(parsed, io, services);
+    return EXIT.ok;
+  } catch (error) {
+    io.err(`sts-tray: ${describeError(error)}\n`);
+    if (error instanceof StsTrayError) {
+      if (error.code === 'usage') return EXIT.usage;
+      if (error.code === 'needs-mfa') return EXIT.needsMfa;
+    }
+    return EXIT.failed;
+  }
+}

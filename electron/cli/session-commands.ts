@@ -1,0 +1,114 @@
+// `sts-tray assume|export|status|whoami|logout`: sessions and the profiles they write.
+
+import { StsTrayError } from '../core/errors.js';
+import { EXPORT_FORMATS, isExportFormat, renderExport } from '../core/export-format.js';
+import { profileOf } from '../core/model.js';
+import { findRole } from '../core/sessions.js';
+import { flag, nameArg, stringOption, type CommandContext } from './commands.js';
+import { formatTable, timeLeft } from './format.js';
+import { ownedProfilesOf } from './role-commands.js';
+
+/**
+ * Runs `action` with the --mfa-code given; when a code is needed and none was given,
+ * asks on the terminal (once), or lets `needs-mfa` through (exit 3) when nobody can answer.
+ */
+async function withMfaCode<T>(ctx: CommandContext, action: (code: string | undefined) => Promise<T>): Promise<T> {
+  const given = stringOption(ctx, 'mfa-code');
+  try {
+    return await action(given);
+  } catch (error) {
+    if (!(error instanceof StsTrayError) || error.code !== 'needs-mfa' || given !== undefined || !ctx.io.interactive) {
+      throw error;
+    }
+    ctx.io.err(`${error.message}\n`);
+    return action(await ctx.io.ask('MFA code: '));
+  }
+}
+
+export async function assume(ctx: CommandContext): Promise<void> {
+  const name = nameArg(ctx);
+  const activation = await withMfaCode(ctx, (mfaCode) => ctx.services.sessions.activate(name, { mfaCode }));
+  for (const notice of activation.notices) ctx.io.err(`note: ${notice}\n`);
+  const where = activation.profiles.map((p) => `[${p}]`).join(' and ');
+  ctx.io.out(
+    `${name}: ${activation.assumedRoleArn ?? 'role assumed'} written to ${where} in ${ctx.services.awsFiles.credentials}, ${timeLeft(activation.expiresAt, Date.now())}\n`,
+  );
+}
+
+export async function exportLines(ctx: CommandContext): Promise<void> {
+  const name = nameArg(ctx);
+  const format = stringOption(ctx, 'format') ?? 'bash';
+  if (!isExportFormat(format)) {
+    throw new StsTrayError('usage', `--format is one of ${EXPORT_FORMATS.join(', ')}`);
+  }
+  const session = await withMfaCode(ctx, (mfaCode) => ctx.services.sessions.roleSession(name, { mfaCode }));
+  ctx.io.out(renderExport(format, { ...session.credentials, region: session.region }));
+}
+
+export async function whoami(ctx: CommandContext): Promise<void> {
+  const name = nameArg(ctx);
+  const caller = await withMfaCode(ctx, (mfaCode) => ctx.services.sessions.callerIdentity(name, { mfaCode }));
+  ctx.io.out(flag(ctx, 'json') ? `${JSON.stringify(caller)}\n` : `account ${caller.account}\narn     ${caller.arn}\n`);
+}
+
+export async function status(ctx: CommandContext): Promise<void> {
+  const { services, io } = ctx;
+  const config = await services.configStore.load();
+  const owned = await services.profiles.listOwned();
+  const now = Date.now();
+  const roles = config.roles.map((role) => {
+    const profile = owned.find((o) => o.profile === profileOf(role));
+    return {
+      name: role.name,
+      env: role.env,
+      profile: profileOf(role),
+      identity: role.identity,
+      expiresAt: profile?.expiresAt ?? null,
+      state: !profile ? 'inactive' : profile.expiresAt !== null && profile.expiresAt > now ? 'active' : 'expired',
+    };
+  });
+  const identities = await Promise.all(
+    config.identities.map(async (i) => ({
+      name: i.name,
+      mfaSessionExpiresAt: i.mfaSerial ? await services.sessions.mfaSessionExpiresAt(i.name) : null,
+    })),
+  );
+  if (flag(ctx, 'json')) {
+    io.out(`${JSON.stringify({ credentialsFile: services.awsFiles.credentials, roles, identities }, null, 2)}\n`);
+    return;
+  }
+  io.out(`credentials file: ${services.awsFiles.credentials}\n\n`);
+  io.out(
+    roles.length === 0
+      ? 'no roles yet\n'
+      : formatTable(
+          ['ROLE', 'ENV', 'PROFILE', 'STATE', 'EXPIRES'],
+          roles.map((r) => [r.name, r.env, r.profile, r.state, timeLeft(r.expiresAt, now)]),
+        ),
+  );
+  if (identities.length > 0) {
+    io.out(`\n${formatTable(['IDENTITY', 'MFA SESSION'], identities.map((i) => [i.name, timeLeft(i.mfaSessionExpiresAt, now)]))}`);
+  }
+}
+
+export async function logout(ctx: CommandContext): Promise<void> {
+  const { services, io } = ctx;
+  const all = flag(ctx, 'all');
+  if (all === (ctx.args.length === 1) || ctx.args.length > 1) {
+    throw new StsTrayError('usage', 'logout takes one role NAME, or --all');
+  }
+  if (all) {
+    const report = await services.profiles.removeAllOwned();
+    const config = await services.configStore.load();
+    for (const identity of config.identities) await services.sessions.forgetMfaSession(identity.name);
+    for (const notice of report.notices) io.err(`note: ${notice}\n`);
+    io.out('signed out: every profile sts-tray wrote is removed and MFA sessions are ended\n');
+    return;
+  }
+  const role = findRole(await services.configStore.load(), nameArg(ctx));
+  const profiles = ownedProfilesOf(role, await services.profiles.listOwned());
+  const report = await services.profiles.remove(profiles);
+  services.sessions.dropRoleSession(role.name);
+  for (const notice of report.notices) io.err(`note: ${notice}\n`);
+  io.out(profiles.length ? `removed ${profiles.map((p) => `[${p}]`).join(' and ')}\n` : `role ${role.name} had no profile written\n`);
+}

@@ -1,0 +1,59 @@
+// CliIo on the real process: stdout/stderr, a hidden prompt on a TTY, stdin on a pipe.
+
+import { createInterface } from 'node:readline';
+import type { CliIo } from './cli-io.js';
+
+export function terminalIo(): CliIo {
+  const interactive = Boolean(process.stdin.isTTY);
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    interactive,
+    readSecret: (prompt) => (interactive ? hiddenPrompt(prompt) : readAllStdin()),
+    ask: (prompt) => visiblePrompt(prompt),
+  };
+}
+
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+function visiblePrompt(prompt: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  return new Promise((resolve) => {
+    rl.question(prompt, (answer) => {
+      rl.close();
+      resolve(answer.trim());
+    });
+  });
+}
+
+/** Reads a line with echo off, so the secret never shows on screen or in scrollback. */
+function hiddenPrompt(prompt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stderr.write(prompt);
+    stdin.setRawMode(true);
+    stdin.resume();
+    let value = '';
+    const done = (result: string | Error) => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.off('data', onData);
+      process.stderr.write('\n');
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    const onData = (data: Buffer) => {
+      for (const ch of data.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return done(value);
+        if (ch === '\u0003') return done(new Error('cancelled'));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}

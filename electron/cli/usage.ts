@@ -1,0 +1,27 @@
+// The help text of `sts-tray`.
+
+export const USAGE = `sts-tray — short-lived AWS credentials from keys kept in your OS keychain
+
+Usage:
+  sts-tray identity add NAME --access-key-id ID [--mfa-serial ARN] [--region R]
+                             [--mfa-session-seconds N] [--replace] [--no-verify]
+                             (the secret access key is read from stdin or a hidden prompt)
+  sts-tray identity list [--json]
+  sts-tray identity remove NAME
+  sts-tray role add NAME --identity ID (--role-arn ARN | --account N --role-name R)
+                         [--env tes|stg|prd|other] [--external-id X] [--mfa] [--session-name S]
+                         [--duration SECONDS] [--region R] [--profile P] [--mirror-default] [--replace]
+  sts-tray role list [--json]
+  sts-tray role remove NAME
+  sts-tray assume NAME [--mfa-code CODE]     write [NAME] into the AWS credentials file
+  sts-tray export NAME [--format bash|fish|pwsh|cmd|dotenv|json] [--mfa-code CODE]
+  sts-tray status [--json]
+  sts-tray whoami NAME [--mfa-code CODE]     GetCallerIdentity with the role's session
+  sts-tray logout NAME | --all               remove our profiles (--all also ends MFA sessions)
+
+Global options:
+  --endpoint-url URL   STS endpoint (also STS_TRAY_STS_ENDPOINT)
+  -h, --help           this text
+
+Exit codes: 0 ok, 1 failed, 2 usage error, 3 an MFA code is needed and none was given.
+`;
