@@ -1,0 +1,26 @@
+// Composition root for Node shells (CLI, Electron main): the core wired to real adapters.
+
+import { homedir } from 'node:os';
+import { AppConfigStore } from '../core/app-config-store.js';
+import type { AppServices, AppServicesOptions } from '../core/app-services.js';
+import { ChunkedSecretStore } from '../core/chunked-secrets.js';
+import { AwsProfileStore } from '../core/credentials-file/aws-profile-store.js';
+import { SessionService } from '../core/sessions.js';
+import { configFilePath } from './app-paths.js';
+import { awsFilePaths } from './aws-file-paths.js';
+import { KEYCHAIN_SERVICE, KeytarSecretStore } from './keytar-secret-store.js';
+import { NodeFileStore } from './node-file-store.js';
+import { SdkStsBroker } from './sdk-sts-broker.js';
+
+export function createNodeServices(env: NodeJS.ProcessEnv, options: AppServicesOptions): AppServices {
+  const files = new NodeFileStore();
+  const configStore = new AppConfigStore(files, configFilePath(env));
+  // Tests point this at a throw-away service name; users never need to.
+  const secrets = new ChunkedSecretStore(new KeytarSecretStore(env.STS_TRAY_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE));
+  const sts = new SdkStsBroker({ endpoint: options.endpointUrl ?? (env.STS_TRAY_STS_ENDPOINT || undefined) });
+  const awsFiles = awsFilePaths(env, homedir());
+  const profiles = new AwsProfileStore(files, awsFiles);
+  const clock = { now: () => Date.now() };
+  const sessions = new SessionService({ config: () => configStore.load(), secrets, sts, profiles, clock });
+  return { configStore, secrets, sts, profiles, sessions, awsFiles, close: () => sts.close() };
+}
