@@ -1,0 +1,262 @@
+// An STS look-alike on loopback HTTP for tests and benchmarks (never shipped). It speaks the
+// Query protocol and XML that @aws-sdk/client-sts and the AWS CLI speak, checks SigV4
+// signatures and TOTP codes, issues credentials that work against it, records every call
+// and fails on request.
+
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { handlerFor } from './sts-actions.js';
+import { AWS_MIN_DURATION, checkOptions, type StsEmulatorOptions } from './emulator-config.js';
+import { FaultQueue, type Fault, type FailureFault } from './faults.js';
+import { DEFAULT_TOKEN_LENGTH } from './issued-credentials.js';
+import { principalAccount, type Principal } from './principals.js';
+import { parseQueryRequest } from './query-protocol.js';
+import { checkRequestTime, checkScope, headerMap, parseSigV4, verifySignature, type WireRequest } from './sigv4-verify.js';
+import {
+  StsError,
+  expiredToken,
+  internalFailure,
+  invalidClientTokenId,
+  regionDisabled,
+  serviceUnavailable,
+  throttling,
+} from './sts-error.js';
+import { StsState, type IssuedCredentialInfo } from './sts-state.js';
+import { errorXml, successXml } from './sts-xml.js';
+import { generateTotp } from './totp.js';
+
+export type { EmulatorRole, EmulatorUser, StsEmulatorOptions } from './emulator-config.js';
+export type { Fault } from './faults.js';
+export type { IssuedCredentialInfo } from './sts-state.js';
+export { generateTotp };
+
+export interface RecordedCall {
+  readonly action: string; // '' when the request named none
+  readonly accessKeyId: string | null; // from the Authorization header, whether or not it checked out
+  readonly status: number; // 0 when the connection was dropped
+  readonly errorCode?: string;
+  /** The injected fault that shaped this call, if any. */
+  readonly fault?: Fault['kind'];
+  readonly atMs: number; // emulator clock
+  readonly requestId: string;
+}
+
+export interface StsEmulator {
+  readonly url: string; // http://127.0.0.1:PORT
+  close(): Promise<void>;
+  /** The 6-digit code the device shows now (emulator clock), or at atMs. */
+  totp(serial: string, atMs?: number): string;
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  /** Emulator's clock = options.now() + skew. */
+  setClockSkewMs(ms: number): void;
+  /** The emulator's clock, skew included, in epoch ms. */
+  now(): number;
+  readonly calls: readonly RecordedCall[];
+  resetCalls(): void;
+  /** Later calls signed with this key fail with InvalidClientTokenId. */
+  revokeAccessKey(accessKeyId: string): void;
+  /** Every temporary credential handed out so far, without secrets. */
+  issued(): readonly IssuedCredentialInfo[];
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+class Dropped {
+  constructor(readonly fault: Fault['kind']) {}
+}
+
+function failureError(fault: FailureFault, caller: Principal | undefined): StsError {
+  switch (fault.kind) {
+    case 'throttle':
+      return throttling();
+    case 'server-error':
+      return fault.status === 503 ? serviceUnavailable() : internalFailure();
+    case 'expired-token':
+      return expiredToken();
+    case 'region-disabled':
+      return regionDisabled(caller ? principalAccount(caller) : '000000000000');
+    case 'drop':
+      throw new Error('a drop fault has no error response');
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new StsError(413, 'RequestEntityTooLarge', 'Request body is larger than 1 MB.');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The access key id the request claims, for the call record, even when the rest is broken. */
+function claimedAccessKeyId(rawHeaders: readonly string[]): string | null {
+  const authorization = headerMap(rawHeaders).get('authorization') ?? '';
+  return /Credential=([^/,\s]+)\//.exec(authorization)?.[1] ?? null;
+}
+
+export async function startStsEmulator(options: StsEmulatorOptions): Promise<StsEmulator> {
+  checkOptions(options);
+  const state = new StsState(options);
+  const faults = new FaultQueue();
+  const baseClock = options.now ?? Date.now;
+  let skewMs = 0;
+  const clock = (): number => baseClock() + skewMs;
+  let calls: RecordedCall[] = [];
+  const sleepers = new Set<() => void>();
+  const minDurationSeconds = options.minDurationSeconds ?? AWS_MIN_DURATION;
+  const tokenLength = {
+    session: options.sessionTokenLength ?? DEFAULT_TOKEN_LENGTH.session,
+    role: options.sessionTokenLength ?? DEFAULT_TOKEN_LENGTH.role,
+  };
+
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
+
+  function authenticate(wire: WireRequest, nowMs: number): Principal {
+    const auth = parseSigV4(wire);
+    checkScope(auth, { service: 'sts', region: options.region });
+    const credential = state.credential(auth.accessKeyId);
+    if (!credential) throw invalidClientTokenId();
+    // Temporary credentials only work with their own token; long-lived keys with none.
+    if (auth.securityToken !== credential.sessionToken) throw invalidClientTokenId();
+    if (credential.expiresAtMs !== undefined && nowMs >= credential.expiresAtMs) throw expiredToken();
+    checkRequestTime(auth, nowMs);
+    verifySignature(wire, auth, credential.secretAccessKey);
+    return credential.principal;
+  }
+
+  function send(response: ServerResponse, status: number, body: string, requestId: string): void {
+    if (response.destroyed) return;
+    response.sendDate = false; // the Date header is the emulator's clock, skew included
+    response.writeHead(status, {
+      'Content-Type': 'text/xml',
+      'Content-Length': Buffer.byteLength(body),
+      'x-amzn-RequestId': requestId,
+      Date: new Date(clock()).toUTCString(),
+    });
+    response.end(body);
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const accessKeyId = claimedAccessKeyId(request.rawHeaders);
+    let action = '';
+    let applied: Fault['kind'] | undefined;
+    const record = (status: number, errorCode?: string): void => {
+      calls.push({
+        action,
+        accessKeyId,
+        status,
+        ...(errorCode === undefined ? {} : { errorCode }),
+        ...(applied === undefined ? {} : { fault: applied }),
+        atMs: clock(),
+        requestId,
+      });
+    };
+    try {
+      const body = await readBody(request);
+      const rawUrl = request.url ?? '/';
+      const q = rawUrl.indexOf('?');
+      const wire: WireRequest = {
+        method: request.method ?? 'GET',
+        path: q < 0 ? rawUrl : rawUrl.slice(0, q),
+        query: q < 0 ? '' : rawUrl.slice(q + 1),
+        rawHeaders: request.rawHeaders,
+        body,
+      };
+      const query = parseQueryRequest({
+        method: wire.method,
+        query: wire.query,
+        contentType: request.headers['content-type'],
+        body,
+      });
+      action = query.action;
+      const { delayMs, failure } = faults.take(action);
+      if (delayMs > 0) {
+        applied = 'latency';
+        await sleep(delayMs);
+      }
+      if (failure) applied = failure.kind;
+      const afterProcessing = failure !== undefined && 'afterProcessing' in failure && failure.afterProcessing === true;
+      if (failure && !afterProcessing) {
+        if (failure.kind === 'drop') throw new Dropped(failure.kind);
+        throw failureError(failure, undefined);
+      }
+      const nowMs = clock();
+      const caller = authenticate(wire, nowMs);
+      const handler = handlerFor(action);
+      const result = handler({ state, caller, params: query.params, nowMs, minDurationSeconds, tokenLength });
+      if (failure) {
+        if (failure.kind === 'drop') throw new Dropped(failure.kind);
+        throw failureError(failure, caller);
+      }
+      send(response, 200, successXml(action, result, requestId), requestId);
+      record(200);
+    } catch (error) {
+      if (error instanceof Dropped) {
+        request.socket.destroy();
+        record(0);
+        return;
+      }
+      const stsError =
+        error instanceof StsError ? error : new StsError(500, 'InternalFailure', 'The STS emulator failed on this request.');
+      if (!(error instanceof StsError)) {
+        process.stderr.write(`sts-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+      send(response, stsError.status, errorXml(stsError, requestId), requestId);
+      record(stsError.status, stsError.code);
+    }
+  }
+
+  // Role session tokens of 8 KB and more ride in a header; allow them with room to spare.
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (request, response) => {
+    void handle(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const wake of [...sleepers]) wake();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+    totp: (serial, atMs) => state.mfa.code(serial, atMs ?? clock()),
+    injectFault: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
+    setClockSkewMs: (ms) => {
+      skewMs = ms;
+    },
+    now: clock,
+    get calls() {
+      return [...calls];
+    },
+    resetCalls: () => {
+      calls = [];
+    },
+    revokeAccessKey: (id) => state.revoke(id),
+    issued: () => state.issued(),
+  };
+}
