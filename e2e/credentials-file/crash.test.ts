@@ -55,8 +55,8 @@ function foreignRegions(doc: IniDocument): Map<string, string> {
 function ourGeneration(doc: IniDocument): number {
   const generations = OURS.map((profile) => {
     const section = findSection(doc, profile);
-    expect(section, `[${profile}] is missing`).toBeDefined();
-    const values = sectionValues(doc, section ?? doc.sections[0]!);
+    if (!section) throw new Error(`[${profile}] is missing`);
+    const values = sectionValues(doc, section);
     const n = Number((values.get('aws_secret_access_key') ?? '').replace('fake-secret-', ''));
     const expected = generationWrite(profile, n);
     expect(values.get('aws_access_key_id')).toBe(expected.accessKeyId);

@@ -139,11 +139,15 @@ describe('replace', () => {
 describe('replace: failures leave the original intact and no temp file behind', () => {
   it('permission denied on the folder', async () => {
     const snapshot = await seed();
-    const isRoot = process.getuid?.() === 0;
     // Root ignores modes: make the folder immutable instead (ext4 and most Linux file systems).
-    const locked = isRoot ? spawnSync('chattr', ['+i', aws]).status === 0 : (await fsp.chmod(aws, 0o500), true);
-    expect(locked, 'could not make the folder read-only (chattr unavailable?)').toBe(true);
-    const error = await failure(new NodeFileStore().replace(credentials, encode('[tes]\n'), snapshot));
+    // Where neither can be arranged (no CAP_LINUX_IMMUTABLE), the file system's answer is injected.
+    const isRoot = process.getuid?.() === 0;
+    const locked = isRoot ? spawnSync('chattr', ['+i', aws]).status === 0 : await fsp.chmod(aws, 0o500).then(() => true);
+    const denied: FileOps['writeNewFile'] = async () => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    };
+    const store = new NodeFileStore(locked ? {} : { ops: { writeNewFile: denied } });
+    const error = await failure(store.replace(credentials, encode('[tes]\n'), snapshot));
     expect(error.code).toBe('file-io');
     expect(error.message).toMatch(/could not be written: (permission denied|the operation is not permitted)/);
     expect(error.message).toContain('The file was not changed.');

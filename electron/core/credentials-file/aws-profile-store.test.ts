@@ -341,6 +341,22 @@ describe('remove, removeAllOwned, listOwned', () => {
     expect(await store.listOwned()).toEqual([{ profile: 'tes', source: 'role tes', expiresAt: null }]);
   });
 
+  it('does not count a marker copied by hand into a section we could never have written', async () => {
+    const { files, store } = setup(`[my profile]\n${MARKER()}\n[DEFAULT]\n${MARKER()}\n`, `[profile x y]\n${MARKER()}\n`);
+    expect(await store.listOwned()).toEqual([]);
+    await store.removeAllOwned();
+    expect(files.writes).toHaveLength(0);
+  });
+
+  it('a failing replace of the credentials file propagates, and the config file is left alone', async () => {
+    const { files, store } = setup(FOREIGN);
+    files.failNextReplace(PATHS.credentials, new StsTrayError('file-io', `${PATHS.credentials} could not be written: the disk is full.`));
+    const error = await failure(store.write([entry(1, { region: 'ap-northeast-1' })]));
+    expect(error.message).toMatch(/disk is full/);
+    expect(files.text(PATHS.credentials)).toBe(FOREIGN);
+    expect(files.text(PATHS.config)).toBeNull();
+  });
+
   it('the marker carries no "=" or ":" so no reader can take it for a setting', () => {
     expect(MARKER()).not.toMatch(/[=:]/);
   });

@@ -5,6 +5,7 @@
 
 import { StsTrayError } from '../errors.js';
 import type { FileStore } from '../ports.js';
+import { checkProfileName } from '../profile-name.js';
 import { decodeText, encodeText } from './decode-text.js';
 import { type IniDocument, findSection, parseIni, sectionLabel, sectionValues } from './ini-document.js';
 import { jsSdkSectionKey, readAsJsSdk } from './js-sdk-view.js';
@@ -103,8 +104,8 @@ export class AwsProfileStore {
 
   async removeAllOwned(): Promise<WriteReport> {
     const notices: string[] = [];
-    for (const path of [this.paths.credentials, this.paths.config]) {
-      notices.push(...(await this.update(path, (doc) => removeSections(doc, ownedSections(doc), false), false)));
+    for (const [path, file] of [[this.paths.credentials, 'credentials'], [this.paths.config, 'config']] as const) {
+      notices.push(...(await this.update(path, (doc) => removeSections(doc, ownedSections(doc, file), false), false)));
     }
     return { notices };
   }
@@ -112,7 +113,7 @@ export class AwsProfileStore {
   async listOwned(): Promise<OwnedProfile[]> {
     const path = this.paths.credentials;
     const doc = parseIni(decodeText((await this.files.read(path)).bytes, path), path);
-    return ownedSections(doc).flatMap((profile) => {
+    return ownedSections(doc, 'credentials').flatMap((profile) => {
       const section = findSection(doc, profile);
       const source = section ? ownerOf(doc, section) : null;
       if (!section || source === null) return [];
@@ -141,8 +142,14 @@ export class AwsProfileStore {
   }
 }
 
-function ownedSections(doc: IniDocument): string[] {
-  return doc.sections.filter((s) => ownerOf(doc, s) !== null).map((s) => s.name);
+/** Marked sections whose name we could have written (a marker copied elsewhere by hand does not count). */
+function ownedSections(doc: IniDocument, file: 'credentials' | 'config'): string[] {
+  const ours = (name: string) => {
+    const profile = file === 'credentials' ? name : configProfileOf(name);
+    const section = profile === null ? null : file === 'credentials' ? profile : configSectionName(profile);
+    return profile !== null && section === name && profile !== 'DEFAULT' && checkProfileName(profile) === null;
+  };
+  return doc.sections.filter((s) => ours(s.name) && ownerOf(doc, s) !== null).map((s) => s.name);
 }
 
 /** A free name like "tes-sts" to suggest when "tes" is taken. */

@@ -65,22 +65,18 @@ function isInvisibleTrouble(code: number): boolean {
 export function decodeText(bytes: Uint8Array | null, file: string): string {
   if (bytes === null || bytes.length === 0) return '';
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return reject(unsafe(file, 1, 'it starts with a UTF-8 byte order mark (BOM), which the AWS CLI cannot read', 'save it as UTF-8 without BOM'));
+    throw unsafe(file, 1, 'it starts with a UTF-8 byte order mark (BOM), which the AWS CLI cannot read', 'save it as UTF-8 without BOM');
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return reject(unsafe(file, null, 'it is saved as UTF-16, which the AWS CLI cannot read', 'save it as UTF-8 (without BOM)'));
+    throw unsafe(file, null, 'it is saved as UTF-16, which the AWS CLI cannot read', 'save it as UTF-8 (without BOM)');
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    return reject(
-      unsafe(file, lineAtByte(bytes, nul), 'it contains NUL bytes, so it is UTF-16 or not a text file', 'save it as plain UTF-8 text'),
-    );
+    throw unsafe(file, lineAtByte(bytes, nul), 'it contains NUL bytes, so it is UTF-16 or not a text file', 'save it as plain UTF-8 text');
   }
   const invalid = firstInvalidUtf8(bytes);
   if (invalid !== -1) {
-    return reject(
-      unsafe(file, lineAtByte(bytes, invalid), 'it is not valid UTF-8 text', 'save it as UTF-8 (for example re-type the characters on that line)'),
-    );
+    throw unsafe(file, lineAtByte(bytes, invalid), 'it is not valid UTF-8 text', 'save it as UTF-8 (for example re-type the characters on that line)');
   }
   const text = decoder.decode(bytes);
   let line = 1;
@@ -90,13 +86,11 @@ export function decodeText(bytes: Uint8Array | null, file: string): string {
       line += 1;
     } else if (code === 0x0d) {
       if (text.charCodeAt(i + 1) !== 0x0a) {
-        return reject(
-          unsafe(file, line, 'it has a carriage return (CR) without a line feed, so AWS tools disagree on where lines end', 'convert the file to LF or CRLF line endings'),
-        );
+        throw unsafe(file, line, 'it has a carriage return (CR) without a line feed, so AWS tools disagree on where lines end', 'convert the file to LF or CRLF line endings');
       }
     } else if (isInvisibleTrouble(code)) {
       const hex = code.toString(16).toUpperCase().padStart(4, '0');
-      return reject(unsafe(file, line, `it contains the invisible character U+${hex}`, 'delete that character'));
+      throw unsafe(file, line, `it contains the invisible character U+${hex}`, 'delete that character');
     }
   }
   return text;
@@ -104,8 +98,4 @@ export function decodeText(bytes: Uint8Array | null, file: string): string {
 
 export function encodeText(text: string): Uint8Array {
   return encoder.encode(text);
-}
-
-function reject(error: StsTrayError): never {
-  throw error;
 }
