@@ -2,7 +2,7 @@
 // STS call and dropped. The stored access key ID is checked against the config, so an
 // item deleted or edited outside the app is noticed instead of used.
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { StsTrayError } from './errors.js';
 import { identityKeyItem } from './keychain-items.js';
 import type { Credentials, Identity } from './model.js';
@@ -11,7 +11,7 @@ import type { SecretStore } from './ports.js';
 const storedKeySchema = z.strictObject({
   v: z.literal(1),
   accessKeyId: z.string(),
-  secretAccessKey: z.string().min(1),
+  secretAccessKey: z.string().check(z.minLength(1)),
 });
 
 const SECRET_KEY = /^[\x21-\x7e]{16,128}$/;

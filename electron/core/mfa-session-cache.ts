@@ -2,16 +2,16 @@
 // the keychain so the CLI and a restarted tray reuse it within its lifetime: one MFA
 // code per workday. It is a cache: an unreadable item is dropped and a new code asked.
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { mfaSessionItem } from './keychain-items.js';
 import type { TemporaryCredentials } from './model.js';
 import type { Clock, SecretStore } from './ports.js';
 
 const cachedSchema = z.strictObject({
   v: z.literal(1),
-  accessKeyId: z.string().min(1),
-  secretAccessKey: z.string().min(1),
-  sessionToken: z.string().min(1),
+  accessKeyId: z.string().check(z.minLength(1)),
+  secretAccessKey: z.string().check(z.minLength(1)),
+  sessionToken: z.string().check(z.minLength(1)),
   expiresAt: z.number(),
   serverClockOffsetMs: z.number(),
 });

@@ -1,6 +1,6 @@
 // Turns schema issues into one sentence a person can act on.
 
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { StsTrayError } from './errors.js';
 
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
@@ -11,7 +11,7 @@ export function describeIssues(issues: readonly { path: readonly PropertyKey[]; 
 }
 
 /** Parses `value` or throws a `validation` error naming each bad field. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+export function parseOrThrow<S extends z.ZodMiniType>(schema: S, value: unknown, what: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (!result.success) throw new StsTrayError('validation', `${what}: ${describeIssues(result.error.issues)}`);
   return result.data;
