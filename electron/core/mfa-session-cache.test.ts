@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { mfaSessionItem } from './keychain-items.js';
+import { MfaSessionCache } from './mfa-session-cache.js';
+import { MemorySecretStore } from './testing/memory-secret-store.js';
+
+const session = {
+  accessKeyId: 'ASIAFAKEFAKEFAKE0001',
+  secretAccessKey: 'fake-session-secret',
+  sessionToken: 'fake-session-token',
+  expiresAt: 10_000_000,
+  serverClockOffsetMs: 0,
+};
+
+describe('MfaSessionCache', () => {
+  it('shares a session between processes through the keychain', async () => {
+    const secrets = new MemorySecretStore();
+    await new MfaSessionCache(secrets, { now: () => 0 }).put('dev', session);
+    expect(await new MfaSessionCache(secrets, { now: () => 0 }).get('dev')).toEqual(session);
+  });
+
+  it('drops a session within a minute of its end, by the server clock', async () => {
+    const secrets = new MemorySecretStore();
+    const skewed = { ...session, serverClockOffsetMs: 120_000 };
+    await new MfaSessionCache(secrets, { now: () => 0 }).put('dev', skewed);
+    // Our clock says 2 min 30 s left; the server's says 30 s: not usable.
+    expect(await new MfaSessionCache(secrets, { now: () => session.expiresAt - 150_000 }).get('dev')).toBeNull();
+    expect(await secrets.get(mfaSessionItem('dev'))).toBeNull();
+  });
+
+  it('treats an unreadable item as no session and removes it', async () => {
+    const secrets = new MemorySecretStore({ entries: [[mfaSessionItem('dev'), '{"v":1,"accessKeyId":1}']] });
+    expect(await new MfaSessionCache(secrets, { now: () => 0 }).get('dev')).toBeNull();
+    expect(await secrets.get(mfaSessionItem('dev'))).toBeNull();
+  });
+});
