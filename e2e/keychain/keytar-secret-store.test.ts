@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from '../../electron/adapters/keytar-secret-store.js';
 import { ChunkedSecretStore, DEFAULT_MAX_ITEM_BYTES, utf8ByteLength } from '../../electron/core/chunked-secrets.js';
-import { StsTrayError } from '../../electron/core/errors.js';
+import { errorOf } from '../../electron/core/testing/error-of.js';
 
 const SERVICE = `sts-tray-test-${randomUUID().slice(0, 8)}`;
 const ON_LINUX = process.platform === 'linux';
@@ -56,14 +56,6 @@ function runChild(operation: string[], options: { env?: NodeJS.ProcessEnv; cwd?:
   return runProcess(process.execPath, ['--import', TSX_LOADER, CHILD, SERVICE, ...operation], options);
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<StsTrayError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StsTrayError)) throw new Error(`expected a StsTrayError, got ${String(error)}`);
-  return error;
-}
 
 /** Files under `root` (recursively) changed since `since`, skipping what cannot be read. */
 async function filesChangedSince(root: string, since: number): Promise<string[]> {

@@ -3,8 +3,8 @@
 // from a missing item. The real keychain is exercised in e2e/keychain.
 
 import { describe, expect, it } from 'vitest';
-import { StsTrayError } from '../core/errors.js';
 import { type KeytarApi, KeytarSecretStore, WINDOWS_CREDENTIAL_BLOB_LIMIT } from './keytar-secret-store.js';
+import { errorOf } from '../core/testing/error-of.js';
 
 const SERVICE = 'sts-tray-unit';
 const SECRET = 'fake-secret-wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -45,14 +45,6 @@ function storeOn(keytar: FakeKeytar, platform: NodeJS.Platform = 'linux'): Keyta
   return new KeytarSecretStore(SERVICE, { loadKeytar: async () => keytar, platform });
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<StsTrayError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StsTrayError)) throw new Error(`expected a StsTrayError, got ${String(error)}`);
-  return error;
-}
 
 describe('KeytarSecretStore failures', () => {
   // Messages as keytar reports them (Linux ones measured against libsecret here).

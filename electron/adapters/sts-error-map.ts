@@ -66,12 +66,9 @@ export function mapStsError(error: unknown, ctx: StsCallContext): StsTrayError {
       { cause: error },
     );
   }
-  if (name === 'SignatureDoesNotMatch' && /signature expired|too skewed/i.test(message)) {
-    return new StsTrayError(
-      'clock-skew',
-      "this computer's clock is too far from AWS's: set the clock right (enable network time) and try again",
-      { cause: error },
-    );
+  const skewed = CLOCK_SKEW.has(name) || (name === 'SignatureDoesNotMatch' && /signature expired|too skewed/i.test(message));
+  if (skewed) {
+    return new StsTrayError('clock-skew', "this computer's clock is too far from AWS's: set the clock right (enable network time) and try again", { cause: error });
   }
   if (name === 'SignatureDoesNotMatch') {
     return new StsTrayError(
@@ -104,13 +101,6 @@ export function mapStsError(error: unknown, ctx: StsCallContext): StsTrayError {
     return new StsTrayError('throttled', `STS is throttling requests (${name}): try again in a moment`, {
       cause: error,
     });
-  }
-  if (CLOCK_SKEW.has(name)) {
-    return new StsTrayError(
-      'clock-skew',
-      "this computer's clock is too far from AWS's: set the clock right (enable network time) and try again",
-      { cause: error },
-    );
   }
   if (name === 'ValidationError' || name === 'MalformedPolicyDocument' || name === 'PackedPolicyTooLarge') {
     return new StsTrayError('validation', `STS rejected the request: ${message}`, { cause: error });

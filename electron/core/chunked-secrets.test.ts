@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChunkedSecretStore, DEFAULT_MAX_ITEM_BYTES, utf8ByteLength } from './chunked-secrets.js';
-import { StsTrayError } from './errors.js';
 import { MemorySecretStore } from './testing/memory-secret-store.js';
+import { errorOf } from './testing/error-of.js';
 
 // Windows Credential Manager's real limit: the fake refuses anything bigger, like it does.
 const WINDOWS_LIMIT = 2560;
@@ -19,14 +19,6 @@ async function itemSizes(inner: MemorySecretStore): Promise<number[]> {
   return sizes;
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<StsTrayError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof StsTrayError)) throw new Error(`expected a StsTrayError, got ${String(error)}`);
-  return error;
-}
 
 const SECRET = 'fake-secret-wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
