@@ -185,3 +185,38 @@ describe('reader parity on generated files', () => {
     }
   });
 });
+
+describe('reader parity on a large file written in one wave', () => {
+  it('40 profiles written at once into 1,000 foreign ones: both readers see ours exactly and the rest unchanged; removing them gives the bytes back', async () => {
+    const foreign = Array.from({ length: 1000 }, (_, i) =>
+      `# profile ${i}\r\n[p${i}]\r\naws_access_key_id = AKIAFAKEBIG${String(i).padStart(9, '0')}\r\naws_secret_access_key = fake-secret-${i}\r\n${i % 7 === 0 ? 's3 =\r\n    max_concurrent_requests = 20\r\n' : ''}`,
+    ).join('\r\n');
+    const files = new MemoryFileStore();
+    files.setText('/c', foreign);
+    const store = new AwsProfileStore(files, { credentials: '/c', config: '/g' });
+    const wave = (n: number) =>
+      Array.from({ length: 40 }, (_, i) => ({ ...entry, profile: `role-${i}`, accessKeyId: `ASIAIOSFODNN7EXAMP${String(n).padStart(2, '0')}` }));
+    await store.write(wave(1));
+    await store.write(wave(2)); // the second wave rewrites the sections the first one added
+    const after = files.text('/c') ?? '';
+    expect(files.writes).toHaveLength(2);
+
+    const [result] = botocoreRead([after]);
+    expect(result).toMatchObject({ ok: true });
+    if (!result?.ok) return;
+    const sdk = await sdkRead(after, 200_000);
+    const foreignDoc = ourParse(foreign);
+    if (foreignDoc instanceof StsTrayError) throw foreignDoc;
+    const foreignView = ourBotocoreView(foreignDoc);
+    for (let i = 0; i < 40; i += 1) {
+      const ours = { aws_access_key_id: 'ASIAIOSFODNN7EXAMP02', aws_secret_access_key: entry.secretAccessKey, aws_session_token: entry.sessionToken };
+      expect(result.sections[`role-${i}`]).toMatchObject(ours);
+      expect(sdk[`role-${i}`]).toMatchObject(ours);
+    }
+    for (const [name, values] of Object.entries(foreignView)) expect(result.sections[name], name).toEqual(values);
+    expect(Object.keys(result.sections)).toHaveLength(1040);
+
+    await store.removeAllOwned();
+    expect(files.text('/c')).toBe(foreign);
+  });
+});

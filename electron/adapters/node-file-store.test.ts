@@ -302,4 +302,39 @@ describe('AwsProfileStore on the real file system', () => {
     expect(text.startsWith(`${ORIGINAL}\n[from-aws-configure]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\n\n[tes]\n`)).toBe(true);
     expect(text).toContain('aws_session_token = fake-token-tes\n');
   });
+
+  it('a renewal that keeps the region leaves the config file alone: same inode, no lock or temp file', async () => {
+    await seed();
+    const config = join(aws, 'config');
+    const store = new AwsProfileStore(new NodeFileStore(), { credentials, config });
+    const renewal = (n: number) => ({
+      profile: 'tes',
+      accessKeyId: `ASIAIOSFODNN7EXAMP0${n}`,
+      secretAccessKey: `fake-secret-${n}`,
+      sessionToken: `fake-token-${n}`,
+      expiresAt: Date.UTC(2026, 10, 22, 13, n),
+      region: 'ap-northeast-1',
+      source: 'role tes',
+    });
+    await store.write([renewal(1)]);
+    const [configBefore, credentialsBefore] = await Promise.all([fsp.stat(config), fsp.stat(credentials)]);
+    // Watch the folder: a lock or temp file for the config file would show up here.
+    const seen: string[] = [];
+    const stop = new AbortController();
+    const watching = (async () => {
+      for await (const event of fsp.watch(aws, { signal: stop.signal })) if (event.filename) seen.push(event.filename);
+    })().catch(() => undefined); // ends with an AbortError
+    await new Promise((done) => setTimeout(done, 20));
+    await store.write([renewal(2)]);
+    await new Promise((done) => setTimeout(done, 50));
+    stop.abort();
+    await watching;
+    const [configAfter, credentialsAfter] = await Promise.all([fsp.stat(config), fsp.stat(credentials)]);
+    expect(configAfter.ino).toBe(configBefore.ino);
+    expect(configAfter.mtimeMs).toBe(configBefore.mtimeMs);
+    expect(credentialsAfter.ino).not.toBe(credentialsBefore.ino); // replaced by rename: a new file
+    expect(seen.filter((name) => name.includes('config'))).toEqual([]);
+    expect(seen.some((name) => name.includes('credentials'))).toBe(true);
+    expect(await fsp.readFile(credentials, 'utf8')).toContain('aws_session_token = fake-token-2\n');
+  });
 });

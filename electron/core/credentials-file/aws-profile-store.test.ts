@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StsTrayError } from '../errors.js';
+import type { FileStore } from '../ports.js';
 import { MemoryFileStore } from '../testing/memory-file-store.js';
 import { AwsProfileStore, type ProfileWrite } from './aws-profile-store.js';
 import { findSection, parseIni, sectionValues } from './ini-document.js';
@@ -262,6 +263,33 @@ describe('write: region in the config file', () => {
     await store.write([entry(1, { region: 'ap-northeast-1' }), entry(1, { profile: 'default', region: 'us-west-2' })]);
     expect(files.text(PATHS.config)).toBe(
       `[profile prd]\nregion = us-east-1\n\n[profile tes]\n${MARKER()}\nregion = ap-northeast-1\n\n[default]\n${MARKER()}\nregion = us-west-2\n`,
+    );
+  });
+
+  it('a renewal that keeps the region writes the credentials file only (the config file is not touched)', async () => {
+    const { files, store } = setup(FOREIGN, '[profile prd]\nregion = us-east-1\n');
+    await store.write([entry(1, { region: 'ap-northeast-1' })]);
+    const config = files.text(PATHS.config);
+    await store.write([entry(2, { region: 'ap-northeast-1' })]);
+    await store.write([entry(3, { region: 'ap-northeast-1' })]);
+    expect(files.writes.map((w) => w.path)).toEqual([PATHS.credentials, PATHS.config, PATHS.credentials, PATHS.credentials]);
+    expect(files.text(PATHS.config)).toBe(config);
+  });
+
+  it('edits the config file again when another program changed it after sts-tray checked it', async () => {
+    const files = new MemoryFileStore();
+    files.setText(PATHS.config, '[profile prd]\nregion = us-east-1\n');
+    // Another program appends to the config file while sts-tray writes the credentials file.
+    const racing: FileStore = {
+      read: (path) => files.read(path),
+      async replace(path, bytes, expected) {
+        if (path === PATHS.credentials) files.setText(PATHS.config, `${files.text(PATHS.config) ?? ''}[profile other]\nregion = eu-west-1\n`);
+        return files.replace(path, bytes, expected);
+      },
+    };
+    await new AwsProfileStore(racing, PATHS).write([entry(1, { region: 'ap-northeast-1' })]);
+    expect(files.text(PATHS.config)).toBe(
+      `[profile prd]\nregion = us-east-1\n[profile other]\nregion = eu-west-1\n\n[profile tes]\n${MARKER()}\nregion = ap-northeast-1\n`,
     );
   });
 

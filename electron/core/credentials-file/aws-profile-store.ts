@@ -2,14 +2,15 @@
 // profiles sts-tray owns in ~/.aws/credentials (and their region in ~/.aws/config), rewriting
 // only our own sections. Each call is read -> edit lines -> verify -> replace-if-unchanged,
 // retried when another program changed the file in between, so its change survives too.
+// Each step is one linear pass over the file, done once per attempt; a file whose bytes the
+// edit would not change is not written at all (no lock, no temp file, no fsync).
 
 import { StsTrayError } from '../errors.js';
 import type { FileStore } from '../ports.js';
 import { checkProfileName } from '../profile-name.js';
 import { decodeText, encodeText } from './decode-text.js';
 import { type IniDocument, findSection, parseIni, sectionLabel, sectionValues } from './ini-document.js';
-import { jsSdkSectionKey, readAsJsSdk } from './js-sdk-view.js';
-import { type SectionEdit, conflictError, ownerOf, removeOwnedSection, upsertOwnedSection } from './owned-section.js';
+import { type SectionEdit, conflictError, ownerOf, removeOwnedSections, upsertOwnedSections } from './owned-section.js';
 import {
   type PlannedProfile,
   REGION_KEY,
@@ -20,6 +21,7 @@ import {
   planProfileWrite,
 } from './profile-write.js';
 import { type TextLine, joinLines } from './text-lines.js';
+import { type EditClaims, verifyEdit } from './verify-edit.js';
 
 export interface AwsFilePaths {
   readonly credentials: string;
@@ -56,14 +58,21 @@ export interface AwsProfileStoreOptions {
 }
 
 /** What one edit of one file must produce, checked on the result before it is written. */
-interface FileEdit {
+interface FileEdit extends EditClaims {
   readonly lines: readonly TextLine[];
-  readonly written: readonly SectionEdit[];
-  readonly removed: readonly string[];
   readonly notices: readonly string[];
 }
 
 type Editor = (doc: IniDocument) => FileEdit;
+
+/** An edit worked out (and verified) on one version of a file, ready to be written. */
+interface PreparedEdit {
+  /** The bytes it was worked out on. */
+  readonly bytes: Uint8Array | null;
+  /** The text to write, or null when the file would not change. */
+  readonly next: string | null;
+  readonly notices: readonly string[];
+}
 
 export class AwsProfileStore {
   private readonly maxAttempts: number;
@@ -79,33 +88,34 @@ export class AwsProfileStore {
   /** All entries in ONE atomic write of the credentials file (and one of the config file if any region). */
   async write(entries: readonly ProfileWrite[]): Promise<WriteReport> {
     const plans = entries.map(planProfileWrite);
-    const names = plans.map((p) => p.profile);
-    const twice = names.find((name, i) => names.indexOf(name) !== i);
-    if (twice !== undefined) {
-      throw new StsTrayError('validation', `profile "${twice}" appears twice in one write; nothing was written.`);
+    const names = new Set<string>();
+    for (const { profile } of plans) {
+      if (names.has(profile)) throw new StsTrayError('validation', `profile "${profile}" appears twice in one write; nothing was written.`);
+      names.add(profile);
     }
     if (plans.length === 0) return { notices: [] };
     const regional = plans.filter((p) => p.region !== undefined);
     const configEditor: Editor = (doc) => writeConfigSections(doc, regional);
-    // Config conflicts and refusals surface before the credentials file changes.
-    if (regional.length > 0) await this.update(this.paths.config, configEditor, true);
-    const notices = await this.update(this.paths.credentials, (doc) => writeCredentialSections(doc, plans), false);
-    if (regional.length > 0) notices.push(...(await this.update(this.paths.config, configEditor, false)));
+    // Config conflicts and refusals surface before the credentials file changes; the edit
+    // worked out here is reused below unless the config file changed in between.
+    const config = regional.length > 0 ? await this.prepare(this.paths.config, configEditor) : null;
+    const notices = await this.update(this.paths.credentials, (doc) => writeCredentialSections(doc, plans));
+    if (config) notices.push(...(await this.update(this.paths.config, configEditor, config)));
     return { notices };
   }
 
   /** Removes only sections we own (credentials and config); names we do not own are left and reported. */
   async remove(profiles: readonly string[]): Promise<WriteReport> {
     const names = profiles.map(checkProfileForFiles);
-    const notices = await this.update(this.paths.credentials, (doc) => removeSections(doc, names, true), false);
-    notices.push(...(await this.update(this.paths.config, (doc) => removeSections(doc, names.map(configSectionName), false), false)));
+    const notices = await this.update(this.paths.credentials, (doc) => removeSections(doc, names, true));
+    notices.push(...(await this.update(this.paths.config, (doc) => removeSections(doc, names.map(configSectionName), false))));
     return { notices };
   }
 
   async removeAllOwned(): Promise<WriteReport> {
     const notices: string[] = [];
     for (const [path, file] of [[this.paths.credentials, 'credentials'], [this.paths.config, 'config']] as const) {
-      notices.push(...(await this.update(path, (doc) => removeSections(doc, ownedSections(doc, file), false), false)));
+      notices.push(...(await this.update(path, (doc) => removeSections(doc, ownedSections(doc, file), false))));
     }
     return { notices };
   }
@@ -121,18 +131,23 @@ export class AwsProfileStore {
     });
   }
 
-  /** Read, edit, verify, replace-if-unchanged; again from the top when someone else wrote first. */
-  private async update(path: string, editor: Editor, dryRun: boolean): Promise<string[]> {
+  /** Reads and edits `path` without writing it, so its refusals and conflicts surface now. */
+  private async prepare(path: string, editor: Editor): Promise<PreparedEdit> {
+    return prepareEdit((await this.files.read(path)).bytes, path, editor);
+  }
+
+  /**
+   * Read, edit, verify, replace-if-unchanged; again from the top when someone else wrote first.
+   * `prepared` is used instead of editing again when the file still holds the bytes it was made on.
+   */
+  private async update(path: string, editor: Editor, prepared?: PreparedEdit): Promise<string[]> {
+    let earlier = prepared;
     for (let attempt = 1; attempt <= this.maxAttempts; attempt += 1) {
       const snapshot = await this.files.read(path);
-      const text = decodeText(snapshot.bytes, path);
-      const doc = parseIni(text, path);
-      const edit = editor(doc);
-      const next = joinLines(edit.lines);
-      if (next === text) return [...edit.notices];
-      verifyEdit(doc, next, edit);
-      if (dryRun) return [];
-      const outcome = await this.files.replace(path, encodeText(next), snapshot);
+      const edit = earlier && sameBytes(earlier.bytes, snapshot.bytes) ? earlier : prepareEdit(snapshot.bytes, path, editor);
+      earlier = undefined;
+      if (edit.next === null) return [...edit.notices];
+      const outcome = await this.files.replace(path, encodeText(edit.next), snapshot);
       if (outcome.status === 'written') return [...edit.notices, ...outcome.notices];
     }
     throw new StsTrayError(
@@ -140,6 +155,24 @@ export class AwsProfileStore {
       `${path} kept changing while sts-tray tried to update it (${this.maxAttempts} tries), so sts-tray did not write it. Close programs that are editing it, then try again.`,
     );
   }
+}
+
+/** Parse once, edit, render once, and verify the result by parsing it once more. */
+function prepareEdit(bytes: Uint8Array | null, path: string, editor: Editor): PreparedEdit {
+  const text = decodeText(bytes, path);
+  const doc = parseIni(text, path);
+  const edit = editor(doc);
+  const next = joinLines(edit.lines);
+  if (next === text) return { bytes, next: null, notices: edit.notices };
+  verifyEdit(doc, next, edit);
+  return { bytes, next, notices: edit.notices };
+}
+
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Marked sections whose name we could have written (a marker copied elsewhere by hand does not count). */
@@ -161,86 +194,52 @@ function suggestName(doc: IniDocument, profile: string): string {
   return `${profile.slice(0, 56)}-sts`;
 }
 
-function applyUpserts(doc: IniDocument, edits: readonly SectionEdit[]): FileEdit {
-  let current = doc;
-  let lines: TextLine[] = [...doc.lines];
-  for (const edit of edits) {
-    lines = upsertOwnedSection(current, edit);
-    current = parseIni(joinLines(lines), doc.file);
-  }
-  return { lines, written: edits, removed: [], notices: [] };
+function writeCredentialSections(doc: IniDocument, plans: readonly PlannedProfile[]): FileEdit {
+  const edits = plans.map((plan): SectionEdit => ({
+    section: plan.profile,
+    source: plan.source,
+    entries: plan.credentials,
+    conflictAdvice: `Choose another profile name for this role (for example "${suggestName(doc, plan.profile)}"), or delete that section if you no longer need it.`,
+  }));
+  return { lines: upsertOwnedSections(doc, edits), written: edits, removed: [], notices: [] };
 }
 
-function writeCredentialSections(doc: IniDocument, plans: readonly PlannedProfile[]): FileEdit {
-  return applyUpserts(
-    doc,
-    plans.map((plan) => ({
-      section: plan.profile,
-      source: plan.source,
-      entries: plan.credentials,
-      conflictAdvice: `Choose another profile name for this role (for example "${suggestName(doc, plan.profile)}"), or delete that section if you no longer need it.`,
-    })),
-  );
+/** For each profile, the first config section botocore reads as it under another spelling. */
+function configAliases(doc: IniDocument): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const { name } of doc.sections) {
+    const profile = configProfileOf(name);
+    if (profile !== null && name !== configSectionName(profile) && !aliases.has(profile)) aliases.set(profile, name);
+  }
+  return aliases;
 }
 
 function writeConfigSections(doc: IniDocument, plans: readonly PlannedProfile[]): FileEdit {
+  const aliases = configAliases(doc);
   const edits = plans.map((plan): SectionEdit => {
     const section = configSectionName(plan.profile);
-    const alias = doc.sections.find((s) => s.name !== section && configProfileOf(s.name) === plan.profile);
+    const alias = aliases.get(plan.profile);
     const advice = `Leave the region empty for this role, choose another profile name, or delete that section if you no longer need it.`;
-    if (alias) throw conflictError(doc, alias.name, `It already configures profile "${plan.profile}". ${advice}`);
+    if (alias !== undefined) throw conflictError(doc, alias, `It already configures profile "${plan.profile}". ${advice}`);
     return { section, source: plan.source, entries: [[REGION_KEY, plan.region ?? '']], conflictAdvice: advice };
   });
-  return applyUpserts(doc, edits);
+  return { lines: upsertOwnedSections(doc, edits), written: edits, removed: [], notices: [] };
 }
 
 function removeSections(doc: IniDocument, sections: readonly string[], reportForeign: boolean): FileEdit {
-  let current = doc;
-  let lines: TextLine[] = [...doc.lines];
   const removed: string[] = [];
+  const gone = new Set<string>();
   const notices: string[] = [];
   for (const name of sections) {
-    const section = findSection(current, name);
+    const section = gone.has(name) ? undefined : findSection(doc, name);
     if (!section) continue;
-    if (ownerOf(current, section) === null) {
+    if (ownerOf(doc, section) === null) {
       if (reportForeign) notices.push(`${doc.file}: ${sectionLabel(name)} is not managed by sts-tray, so it was left as it is.`);
       continue;
     }
-    lines = removeOwnedSection(current, name);
-    current = parseIni(joinLines(lines), doc.file);
+    gone.add(name);
     removed.push(name);
   }
+  const lines = removed.length === 0 ? doc.lines : removeOwnedSections(doc, removed);
   return { lines, written: [], removed, notices };
-}
-
-/**
- * Defensive re-read of what we are about to write: it parses, botocore and the JS SDK both see
- * our keys with exactly our values, removed sections are gone, every other section reads the same.
- */
-function verifyEdit(before: IniDocument, nextText: string, edit: FileEdit): void {
-  const fail = (section: string, what: string) =>
-    new StsTrayError(
-      'file-unsafe',
-      `${before.file}: after editing ${sectionLabel(section)} ${what}. sts-tray did not change the file: move or delete the lines of that section by hand, then try again.`,
-    );
-  const after = parseIni(nextText, before.file);
-  const sdk = readAsJsSdk(nextText);
-  for (const written of edit.written) {
-    const section = findSection(after, written.section);
-    if (!section || ownerOf(after, section) === null) throw fail(written.section, 'the section would be missing');
-    const values = sectionValues(after, section);
-    const sdkKey = jsSdkSectionKey(written.section);
-    const sdkValues = sdkKey === null ? undefined : sdk.get(sdkKey);
-    for (const [key, value] of written.entries) {
-      if (values.get(key) !== value) throw fail(written.section, `the AWS CLI would not read the new ${key}`);
-      if (sdkValues?.get(key) !== value) throw fail(written.section, `the AWS SDK for JavaScript would not read the new ${key}`);
-    }
-  }
-  for (const name of edit.removed) {
-    if (findSection(after, name)) throw fail(name, 'the section would still be there');
-  }
-  const touched = new Set([...edit.written.map((w) => w.section), ...edit.removed]);
-  const others = (doc: IniDocument) =>
-    JSON.stringify(doc.sections.filter((s) => !touched.has(s.name)).map((s) => [s.name, [...sectionValues(doc, s)]]));
-  if (others(before) !== others(after)) throw fail([...touched][0] ?? '', 'other sections would read differently');
 }

@@ -31,6 +31,11 @@ describe('decodeText refuses what AWS readers could decode differently', () => {
     ['a form feed', bytes('[a]\n\fk = v\n'), /line 2: .*U\+000C/],
     ['a zero-width no-break space inside', bytes('[a]\nk = v\n\u{feff}[b]\n'), /line 3: .*U\+FEFF/],
     ['a Unicode line separator', bytes('[a]\nk = v\u2028x\n'), /line 2: .*U\+2028/],
+    ['a DEL in otherwise plain ASCII', bytes('[a]\nk = v\x7f\n'), /line 2: .*U\+007F/],
+    ['an escape character', bytes('[a]\n\x1b[31mk = v\n'), /line 2: .*U\+001B/],
+    ['a vertical tab', bytes('[a]\nk =\vv\n'), /line 2: .*U\+000B/],
+    ['a C1 next-line character after Japanese text', bytes('# 本番\n[a]\u0085\n'), /line 2: .*U\+0085/],
+    ['a lone CR after CRLF lines', bytes('[a]\r\nk = v\r\nx = y\r'), /line 3: .*carriage return/],
   ])('%s', (_name, input, message) => {
     const error = refusal(input);
     expect(error.code).toBe('file-unsafe');

@@ -6,7 +6,10 @@
 import { StsTrayError } from '../errors.js';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+// Fatal: it checks UTF-8 natively (the same rules as firstInvalidUtf8, which then names the line).
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Anything but tab, LF, CRLF and printable ASCII: only text with such a character needs the careful scan. */
+const UNUSUAL = /[^\t\n\r\x20-\x7e]|\r(?!\n)/;
 
 function unsafe(file: string, line: number | null, problem: string, fix: string): StsTrayError {
   const where = line === null ? file : `${file} line ${line}`;
@@ -74,11 +77,14 @@ export function decodeText(bytes: Uint8Array | null, file: string): string {
   if (nul !== -1) {
     throw unsafe(file, lineAtByte(bytes, nul), 'it contains NUL bytes, so it is UTF-16 or not a text file', 'save it as plain UTF-8 text');
   }
-  const invalid = firstInvalidUtf8(bytes);
-  if (invalid !== -1) {
-    throw unsafe(file, lineAtByte(bytes, invalid), 'it is not valid UTF-8 text', 'save it as UTF-8 (for example re-type the characters on that line)');
+  const text = decodeUtf8(bytes);
+  if (text === null) {
+    const invalid = firstInvalidUtf8(bytes);
+    const line = invalid === -1 ? null : lineAtByte(bytes, invalid);
+    throw unsafe(file, line, 'it is not valid UTF-8 text', 'save it as UTF-8 (for example re-type the characters on that line)');
   }
-  const text = decoder.decode(bytes);
+  // Plain ASCII with LF or CRLF endings, the usual file, has nothing more to check.
+  if (!UNUSUAL.test(text)) return text;
   let line = 1;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
@@ -94,6 +100,15 @@ export function decodeText(bytes: Uint8Array | null, file: string): string {
     }
   }
   return text;
+}
+
+/** The text, or null when the bytes are not valid UTF-8. */
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 export function encodeText(text: string): Uint8Array {

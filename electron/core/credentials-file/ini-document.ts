@@ -6,6 +6,7 @@
 // unambiguous is refused with the line to fix (`file-unsafe`): we never rewrite a guess.
 
 import { StsTrayError } from '../errors.js';
+import { firstNonJsSpace, jsSdkLineContent } from './js-sdk-view.js';
 import { type TextLine, dominantLineEnding, splitLines } from './text-lines.js';
 
 export type IniLine =
@@ -60,10 +61,16 @@ function firstNonSpace(text: string): number {
   return i;
 }
 
-export function pythonStrip(text: string): string {
+/** Index just past the last character that is not a Python space, at or after `from`. */
+function endOfContent(text: string, from: number): number {
   let end = text.length;
-  while (end > 0 && isPythonSpace(text.charCodeAt(end - 1))) end -= 1;
-  return text.slice(firstNonSpace(text.slice(0, end)), end);
+  while (end > from && isPythonSpace(text.charCodeAt(end - 1))) end -= 1;
+  return end;
+}
+
+export function pythonStrip(text: string): string {
+  const start = firstNonSpace(text);
+  return text.slice(start, endOfContent(text, start));
 }
 
 export function leadingSpace(text: string): string {
@@ -72,7 +79,10 @@ export function leadingSpace(text: string): string {
 
 /** The section name the JS SDK (`parseIni`) sees on this line, or null for "not a header". */
 export function jsSdkSectionName(text: string): string | null {
-  const trimmed = (text.split(/(^|\s)[;#]/)[0] ?? '').trim();
+  // Cheap exit for the usual line: the SDK's trimmed text can only start with "[" if the first
+  // non-space character is one (a "#" or ";" there starts a comment, leaving nothing).
+  if (text.charCodeAt(firstNonJsSpace(text)) !== 0x5b) return null;
+  const trimmed = jsSdkLineContent(text);
   return trimmed.startsWith('[') && trimmed.endsWith(']') && trimmed.length >= 2 ? trimmed.slice(1, -1) : null;
 }
 
@@ -90,93 +100,121 @@ function refuse(file: string, lineNo: number, problem: string, fix: string): nev
   throw new StsTrayError('file-unsafe', `${file} line ${lineNo}: ${problem}. sts-tray did not change the file: ${fix}, then try again.`);
 }
 
-/** Parses `text` (already checked by decodeText). Throws `file-unsafe` naming the line. */
+function refuseAmbiguousHeader(file: string, lineNo: number): never {
+  refuse(file, lineNo, 'AWS tools disagree on whether this line starts a section', 'write the header alone on its line, like [name], not indented under a setting');
+}
+
+/** Where the key of a setting ends: the first `=` or `:` (configparser's default delimiters), or -1. */
+function delimiterIndex(text: string): number {
+  const equals = text.indexOf('=');
+  const colon = text.indexOf(':');
+  return equals === -1 || (colon !== -1 && colon < equals) ? colon : equals;
+}
+
+/**
+ * Parses `text` (already checked by decodeText). Throws `file-unsafe` naming the line.
+ * One pass, constant work per character: it runs on every read and on every verification.
+ */
 export function parseIni(text: string, file: string): IniDocument {
   const raw = splitLines(text);
   const lines: IniLine[] = [];
   const sections: IniSection[] = [];
   const sectionLine = new Map<string, number>();
-  const optionLine = new Map<string, number>();
+  // Keys seen in the current section; [DEFAULT] may repeat, and its blocks share one set.
+  let sectionKeys = new Map<string, number>();
+  const defaultKeys = new Map<string, number>();
   let section: string | null = null;
+  let header = -1; // line index of the open section's header
   let option = -1; // index of the option that a deeper-indented line would continue
   let indentLevel = 0;
 
-  const closeSection = (end: number) => {
-    const last = sections.at(-1);
-    if (last && last.end === -1) sections[sections.length - 1] = { ...last, end };
-  };
-
-  raw.forEach((line, index) => {
+  for (let index = 0; index < raw.length; index += 1) {
+    const { text: lineText, eol } = raw[index] as TextLine;
     const lineNo = index + 1;
-    const stripped = pythonStrip(line.text);
-    const jsHeader = jsSdkSectionName(line.text);
-    const ambiguousHeader = () =>
-      refuse(file, lineNo, 'AWS tools disagree on whether this line starts a section', 'write the header alone on its line, like [name], not indented under a setting');
+    const indent = firstNonSpace(lineText);
+    const end = endOfContent(lineText, indent);
+    const jsHeader = jsSdkSectionName(lineText);
+    const firstChar = indent < end ? lineText.charCodeAt(indent) : -1;
 
-    if (stripped.startsWith('#') || stripped.startsWith(';')) {
-      if (jsHeader !== null) ambiguousHeader();
-      lines.push({ ...line, kind: 'comment' });
-      return;
+    if (firstChar === 0x23 || firstChar === 0x3b) {
+      if (jsHeader !== null) refuseAmbiguousHeader(file, lineNo);
+      lines.push({ text: lineText, eol, kind: 'comment' });
+      continue;
     }
-    if (stripped === '') {
-      lines.push({ ...line, kind: 'blank' });
-      return;
+    if (firstChar === -1) {
+      lines.push({ text: lineText, eol, kind: 'blank' });
+      continue;
     }
-    const indent = firstNonSpace(line.text);
+    const stripped = lineText.slice(indent, end);
     if (section !== null && option !== -1 && indent > indentLevel) {
-      if (jsHeader !== null) ambiguousHeader();
+      if (jsHeader !== null) refuseAmbiguousHeader(file, lineNo);
       const owner = lines[option];
       if (owner?.kind === 'option' && owner.value === '' && !stripped.includes('=')) {
         // botocore reads an option with an empty first line as a nested block of `k = v` lines.
         refuse(file, lineNo, `this line inside the nested setting ${shownName(owner.key)} has no "=", so the AWS CLI cannot read the file`, 'write it as key = value or delete it');
       }
-      lines.push({ ...line, kind: 'continuation', option, value: stripped });
-      return;
+      lines.push({ text: lineText, eol, kind: 'continuation', option, value: stripped });
+      continue;
     }
     indentLevel = indent;
-    const close = stripped.lastIndexOf(']');
-    if (stripped.startsWith('[') && close >= 2) {
+    const close = firstChar === 0x5b ? stripped.lastIndexOf(']') : -1;
+    if (close >= 2) {
       // configparser's header pattern is `\[(.+)\]` matched at the start: greedy up to the last `]`.
       const name = stripped.slice(1, close);
-      if (jsHeader !== name) ambiguousHeader();
+      if (jsHeader !== name) refuseAmbiguousHeader(file, lineNo);
       if (name !== DEFAULT_SECTION) {
         const first = sectionLine.get(name);
         if (first !== undefined) {
           refuse(file, lineNo, `${sectionLabel(name)} appears a second time (first on line ${first})`, 'merge the two sections into one');
         }
         sectionLine.set(name, lineNo);
+        sectionKeys = new Map();
       }
-      closeSection(index);
-      sections.push({ name, header: index, end: -1 });
-      lines.push({ ...line, kind: 'header', name });
+      if (section !== null) sections.push({ name: section, header, end: index });
+      lines.push({ text: lineText, eol, kind: 'header', name });
       section = name;
+      header = index;
       option = -1;
-      return;
+      continue;
     }
-    if (jsHeader !== null) ambiguousHeader();
+    if (jsHeader !== null) refuseAmbiguousHeader(file, lineNo);
     if (section === null) {
       refuse(file, lineNo, 'there is a setting before the first [section] header', 'move it under a section or delete it');
     }
-    const delimiter = stripped.search(/[=:]/);
+    const delimiter = delimiterIndex(stripped);
     const key = delimiter === -1 ? '' : pythonStrip(stripped.slice(0, delimiter)).toLowerCase();
     if (key === '') {
       refuse(file, lineNo, 'this line is not a [section], a key = value setting, a comment or an indented continuation', 'fix it or turn it into a comment by starting it with #');
     }
-    const seen = `${section}\u0000${key}`;
-    const first = optionLine.get(seen);
+    // Non-[DEFAULT] names are unique (checked above), so a fresh set per section is exact.
+    const keys = section === DEFAULT_SECTION ? defaultKeys : sectionKeys;
+    const first = keys.get(key);
     if (first !== undefined) {
       refuse(file, lineNo, `the key ${shownName(key)} appears a second time in its section (first on line ${first}; case is ignored)`, 'delete one of the two lines');
     }
-    optionLine.set(seen, lineNo);
-    lines.push({ ...line, kind: 'option', key, value: pythonStrip(stripped.slice(delimiter + 1)) });
+    keys.set(key, lineNo);
+    lines.push({ text: lineText, eol, kind: 'option', key, value: pythonStrip(stripped.slice(delimiter + 1)) });
     option = index;
-  });
-  closeSection(lines.length);
+  }
+  if (section !== null) sections.push({ name: section, header, end: lines.length });
   return { file, lines, sections, eol: dominantLineEnding(raw) };
 }
 
+/** Section lookup by name, built once per document: callers look up many names in one file. */
+const sectionsByName = new WeakMap<IniDocument, ReadonlyMap<string, IniSection>>();
+
+/** The section called `name` ([DEFAULT] is never "found": it is not a profile). */
 export function findSection(doc: IniDocument, name: string): IniSection | undefined {
-  return doc.sections.find((s) => s.name === name && s.name !== DEFAULT_SECTION);
+  let index = sectionsByName.get(doc);
+  if (index === undefined) {
+    const byName = new Map<string, IniSection>();
+    for (const section of doc.sections) {
+      if (section.name !== DEFAULT_SECTION && !byName.has(section.name)) byName.set(section.name, section);
+    }
+    sectionsByName.set(doc, byName);
+    index = byName;
+  }
+  return index.get(name);
 }
 
 /**

@@ -1,9 +1,11 @@
 // Sections sts-tray owns, and the only edits we make to a shared file: upsert or remove such a
 // section. A section is ours only when its first non-blank line is our marker comment; every
 // line outside it keeps its bytes. Edits return new lines; the caller re-parses and verifies.
+// Several sections are edited in one pass (line-edits.ts), never by re-parsing between them.
 
 import { StsTrayError } from '../errors.js';
 import { type IniDocument, type IniSection, findSection, leadingSpace, pythonStrip, sectionLabel } from './ini-document.js';
+import { LineEdits } from './line-edits.js';
 import type { TextLine } from './text-lines.js';
 
 const MARKER = /^#\s*managed by sts-tray\b(?:\s*\(([^()]*)\))?/;
@@ -49,6 +51,8 @@ export function conflictError(doc: IniDocument, section: string, advice: string)
   );
 }
 
+const NOTHING_DROPPED: ReadonlySet<number> = new Set();
+
 /** Last line of the section that belongs to it (header, our marker, a setting); later blank lines and comments lead into what follows. */
 function lastContentLine(doc: IniDocument, section: IniSection, marker: number, dropped: ReadonlySet<number>): number {
   let last = section.header;
@@ -60,22 +64,48 @@ function lastContentLine(doc: IniDocument, section: IniSection, marker: number, 
   return last;
 }
 
+function twice(section: string): StsTrayError {
+  return new StsTrayError('validation', `${sectionLabel(section)} appears twice in one write; nothing was written.`);
+}
+
 /** Writes our keys into the section (creating it at the end of the file when missing). */
 export function upsertOwnedSection(doc: IniDocument, edit: SectionEdit): TextLine[] {
-  const section = findSection(doc, edit.section);
-  if (!section) return appendSection(doc, edit);
+  return upsertOwnedSections(doc, [edit]);
+}
+
+/**
+ * Applies `edits` in order, each as if the file had been re-parsed after the one before (so
+ * the result is what one upsertOwnedSection after another gives), in one pass over the file.
+ * Throws `conflict` for the first edit whose section exists and is not ours.
+ */
+export function upsertOwnedSections(doc: IniDocument, edits: readonly SectionEdit[]): TextLine[] {
+  const out = new LineEdits(doc.lines);
+  const seen = new Set<string>();
+  for (const edit of edits) {
+    if (seen.has(edit.section)) throw twice(edit.section);
+    seen.add(edit.section);
+    const section = findSection(doc, edit.section);
+    if (section) rewriteSection(doc, section, edit, out);
+    else appendSection(out, edit);
+  }
+  return out.render();
+}
+
+/** Our keys replaced in place (same indentation), their old continuations dropped, missing keys added after the last setting. */
+function rewriteSection(doc: IniDocument, section: IniSection, edit: SectionEdit, out: LineEdits): void {
   const marker = markerIndex(doc, section);
   if (marker === -1) throw conflictError(doc, edit.section, edit.conflictAdvice);
-
+  // Edits before this one never touch this section's lines, so what was read still describes them.
+  const eol = out.eol();
   const wanted = new Map(edit.entries);
-  const replaced = new Map<number, string>([[marker, markerLine(edit.source)]]);
   const dropped = new Set<number>();
   const present = new Set<string>();
+  out.setText(marker, markerLine(edit.source));
   for (let i = section.header + 1; i < section.end; i += 1) {
     const line = doc.lines[i];
     if (line?.kind === 'option' && wanted.has(line.key)) {
       // Same indentation keeps the structure of the lines after it unchanged.
-      replaced.set(i, `${leadingSpace(line.text)}${line.key} = ${wanted.get(line.key) ?? ''}`);
+      out.setText(i, `${leadingSpace(line.text)}${line.key} = ${wanted.get(line.key) ?? ''}`);
       present.add(line.key);
     } else if (line?.kind === 'continuation') {
       const owner = doc.lines[line.option];
@@ -83,38 +113,33 @@ export function upsertOwnedSection(doc: IniDocument, edit: SectionEdit): TextLin
     }
   }
   const insertAfter = lastContentLine(doc, section, marker, dropped);
-  const missing = edit.entries.filter(([key]) => !present.has(key)).map(([key, value]) => `${key} = ${value}`);
-
-  const out: TextLine[] = [];
-  doc.lines.forEach((line, i) => {
-    if (dropped.has(i)) return;
-    const text = replaced.get(i) ?? line.text;
-    if (i === insertAfter && missing.length > 0) {
-      // A last line without newline gets one; our last line then carries the file's "no newline".
-      out.push({ text, eol: line.eol === '' ? doc.eol : line.eol });
-      missing.forEach((added, k) => out.push({ text: added, eol: k === missing.length - 1 && line.eol === '' ? '' : doc.eol }));
-    } else {
-      out.push({ text, eol: line.eol });
-    }
-  });
-  return out;
+  for (const i of dropped) out.drop(i);
+  const missing = edit.entries.filter(([key]) => !present.has(key));
+  if (missing.length === 0) return;
+  // A last line without newline gets one; our last line then carries the file's "no newline".
+  const anchor = out.line(insertAfter);
+  const wasLast = anchor.eol === '';
+  if (wasLast) out.setEol(anchor, eol);
+  out.insertAfter(
+    insertAfter,
+    missing.map(([key, value], k) => ({ text: `${key} = ${value}`, eol: k === missing.length - 1 && wasLast ? '' : eol })),
+  );
 }
 
 /**
  * New section at the end, after one blank line. A file without a final newline gets one before
  * it, and our section then ends without one, so that removing it gives back the same bytes.
  */
-function appendSection(doc: IniDocument, edit: SectionEdit): TextLine[] {
-  const out: TextLine[] = doc.lines.map((line) => ({ text: line.text, eol: line.eol }));
-  const last = out.at(-1);
+function appendSection(out: LineEdits, edit: SectionEdit): void {
+  const eol = out.eol();
+  const last = out.lastLine();
   const endsWithoutNewline = last !== undefined && last.eol === '';
   if (last) {
-    out[out.length - 1] = { text: last.text, eol: endsWithoutNewline ? doc.eol : last.eol };
-    out.push({ text: '', eol: doc.eol });
+    if (endsWithoutNewline) out.setEol(last, eol);
+    out.append([{ text: '', eol }]);
   }
   const added = [`[${edit.section}]`, markerLine(edit.source), ...edit.entries.map(([key, value]) => `${key} = ${value}`)];
-  added.forEach((text, k) => out.push({ text, eol: k === added.length - 1 && endsWithoutNewline ? '' : doc.eol }));
-  return out;
+  out.append(added.map((text, k) => ({ text, eol: k === added.length - 1 && endsWithoutNewline ? '' : eol })));
 }
 
 /**
@@ -123,20 +148,31 @@ function appendSection(doc: IniDocument, edit: SectionEdit): TextLine[] {
  * they lead into whatever follows.
  */
 export function removeOwnedSection(doc: IniDocument, sectionName: string): TextLine[] {
-  const section = findSection(doc, sectionName);
-  if (!section) return doc.lines.map((line) => ({ text: line.text, eol: line.eol }));
-  const marker = markerIndex(doc, section);
-  if (marker === -1) throw conflictError(doc, sectionName, 'It is not sts-tray\'s to remove.');
-  const last = lastContentLine(doc, section, marker, new Set());
-  const first = doc.lines[section.header - 1]?.kind === 'blank' ? section.header - 1 : section.header;
-  const out: TextLine[] = [];
-  doc.lines.forEach((line, i) => {
-    if (i < first || i > last) out.push({ text: line.text, eol: line.eol });
-  });
-  const removedThroughEnd = last === doc.lines.length - 1;
-  const previous = out[first - 1];
-  if (removedThroughEnd && doc.lines[last]?.eol === '' && previous && first === out.length) {
-    out[first - 1] = { text: previous.text, eol: '' };
+  return removeOwnedSections(doc, [sectionName]);
+}
+
+/**
+ * Removes each named section in order, as one removeOwnedSection after another would (names
+ * not in the file, or already removed, are skipped), in one pass over the file. Whether a
+ * section is ours is judged on the file as read. Throws `conflict` for one that is not ours.
+ */
+export function removeOwnedSections(doc: IniDocument, sectionNames: readonly string[]): TextLine[] {
+  const out = new LineEdits(doc.lines);
+  const done = new Set<string>();
+  for (const name of sectionNames) {
+    const section = done.has(name) ? undefined : findSection(doc, name);
+    if (!section) continue;
+    const marker = markerIndex(doc, section);
+    if (marker === -1) throw conflictError(doc, name, 'It is not sts-tray\'s to remove.');
+    done.add(name);
+    const last = lastContentLine(doc, section, marker, NOTHING_DROPPED);
+    const before = out.keptBefore(section.header);
+    const first = before !== -1 && doc.lines[before]?.kind === 'blank' ? before : section.header;
+    // Removing through the end of a file without final newline: the line before keeps that.
+    const endsFile = !out.keptAfter(last) && out.line(last).eol === '';
+    for (let i = first; i <= last; i += 1) out.drop(i);
+    const previous = out.keptBefore(first);
+    if (endsFile && previous !== -1) out.setEol(out.line(previous), '');
   }
-  return out;
+  return out.render();
 }

@@ -14,7 +14,7 @@ const decoder = new TextDecoder();
 function fingerprintOf(bytes: Uint8Array | null): string {
   if (bytes === null) return 'absent';
   let hash = 0x811c9dc5;
-  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  for (let i = 0; i < bytes.length; i += 1) hash = Math.imul(hash ^ (bytes[i] ?? 0), 0x01000193) >>> 0;
   return `fnv1a-${hash.toString(16)}-${bytes.length}`;
 }
 
