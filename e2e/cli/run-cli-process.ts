@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const CLI_ENTRY = fileURLToPath(new URL('../../dist/cli/sts-tray.mjs', import.meta.url));
+export const CLI_ENTRY = fileURLToPath(new URL('../../dist/cli/sts-tray.cjs', import.meta.url));
 
 export interface CliResult {
   readonly code: number | null;

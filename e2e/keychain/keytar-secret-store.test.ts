@@ -4,7 +4,7 @@
 // throw-away service `sts-tray-test-…`, never the app's `sts-tray`, and are deleted after.
 
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,9 @@ const CHILD = fileURLToPath(new URL('./secret-store-child.ts', import.meta.url))
 const WITH_TEST_KEYRING = fileURLToPath(new URL('../rig/with-test-keyring.sh', import.meta.url));
 const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-const ACCESS_KEY_SECRET = 'fake-secret-wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+// Made at run time, so the only copies are the ones the code under test writes: a literal
+// would also sit in vitest's transform cache under /tmp and trip the "written nowhere" scan.
+const ACCESS_KEY_SECRET = `fake-secret-${randomBytes(12).toString('base64url')}/EXAMPLEKEY`;
 
 const keychain = new KeytarSecretStore(SERVICE);
 

@@ -4,9 +4,11 @@
 // write a 0600 temp file in the same folder and fsync it; re-read the target and give up
 // with 'conflict' if it is no longer what the caller read; rename over it; fsync the folder.
 // A crash at any point leaves the original or the new file, never a mix.
+// The steps use Node's synchronous calls: each takes microseconds on a small file, while
+// a thread-pool round trip per step made a write several times slower.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import * as fs from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { StsTrayError } from '../core/errors.js';
 import type { FileSnapshot, FileStore, ReplaceOutcome } from '../core/ports.js';
@@ -37,15 +39,17 @@ const TEMP_NAME = /^\..+\.sts-tray-(\d+)-[0-9a-f]+\.tmp$/;
 const BUSY_ON_WINDOWS = new Set(['EPERM', 'EBUSY', 'EACCES']);
 
 const defaultOps: FileOps = {
-  rename: (from, to) => fsp.rename(from, to),
+  async rename(from, to) {
+    fs.renameSync(from, to);
+  },
   async writeNewFile(path, bytes, mode) {
-    const handle = await fsp.open(path, 'wx', mode);
+    const fd = fs.openSync(path, 'wx', mode);
     try {
-      await handle.writeFile(bytes);
-      await handle.chmod(mode); // the umask may have taken bits away; make it exact
-      await handle.sync();
+      fs.writeFileSync(fd, bytes);
+      fs.fchmodSync(fd, mode); // the umask may have taken bits away; make it exact
+      fs.fsyncSync(fd);
     } finally {
-      await handle.close();
+      fs.closeSync(fd);
     }
   },
 };
@@ -68,10 +72,31 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function statOrNull(path: string): fs.Stats | null {
+  try {
+    return fs.statSync(path);
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+function readTextOrEmpty(path: string): string {
+  try {
+    return fs.readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
-async function unlinkQuietly(path: string): Promise<void> {
-  await fsp.unlink(path).catch(() => undefined);
+function unlinkQuietly(path: string): void {
+  try {
+    fs.unlinkSync(path);
+  } catch {
+    // already gone
+  }
 }
 
 /** A person-readable file-io error; the original file is untouched whenever we throw. */
@@ -114,7 +139,7 @@ export class NodeFileStore implements FileStore {
 
   async read(path: string): Promise<FileSnapshot> {
     try {
-      const bytes = new Uint8Array(await fsp.readFile(path));
+      const bytes = new Uint8Array(fs.readFileSync(path));
       return { bytes, fingerprint: fingerprintOf(bytes) };
     } catch (error) {
       if (errnoCode(error) === 'ENOENT') return { bytes: null, fingerprint: 'absent' };
@@ -123,110 +148,119 @@ export class NodeFileStore implements FileStore {
   }
 
   async replace(path: string, bytes: Uint8Array, expected: FileSnapshot): Promise<ReplaceOutcome> {
-    const target = await this.resolveTarget(path);
+    const target = this.resolveTarget(path);
     const dir = dirname(target);
     const name = basename(target);
     let temp: string | null = null;
-    let release: (() => Promise<void>) | null = null;
+    let release: (() => void) | null = null;
     try {
-      await this.ensureFolder(dir);
-      await this.removeStaleTemps(dir);
+      this.ensureFolder(dir);
+      this.removeStaleTemps(dir);
       release = await this.lock(dir, name, target);
-      const before = await fsp.stat(target).catch((error: unknown) => {
-        if (errnoCode(error) === 'ENOENT') return null;
-        throw error;
-      });
+      const before = statOrNull(target);
       if (before && !before.isFile()) throw fileIoError(Object.assign(new Error(), { code: 'EISDIR' }), target, 'written');
       temp = join(dir, `.${name}.sts-tray-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
       await this.ops.writeNewFile(temp, bytes, 0o600);
       if (before && typeof process.getuid === 'function' && before.uid !== process.getuid()) {
         // Running as root on a user's file (sudo): hand the new file back to its owner.
-        await fsp.chown(temp, before.uid, before.gid).catch(() => undefined);
+        try {
+          fs.chownSync(temp, before.uid, before.gid);
+        } catch {
+          // not permitted: the file stays ours, still 0600
+        }
       }
       const current = await this.read(target);
       if (current.fingerprint !== expected.fingerprint) {
-        await unlinkQuietly(temp);
+        unlinkQuietly(temp);
         temp = null;
         return { status: 'conflict', notices: [] };
       }
       await this.renameWithRetry(temp, target);
       temp = null;
-      await this.syncFolder(dir);
+      this.syncFolder(dir);
       return { status: 'written', notices: this.modeNotices(target, before?.mode) };
     } catch (error) {
       throw fileIoError(error, target, 'written');
     } finally {
-      if (temp !== null) await unlinkQuietly(temp);
-      if (release) await release();
+      if (temp !== null) unlinkQuietly(temp);
+      if (release) release();
     }
   }
 
   /** The file a symlink chain ends at (possibly not existing yet), so the link itself is kept. */
-  private async resolveTarget(path: string): Promise<string> {
+  private resolveTarget(path: string): string {
     let current = resolve(path);
     for (let hops = 0; hops < 40; hops += 1) {
       let isLink: boolean;
       try {
-        isLink = (await fsp.lstat(current)).isSymbolicLink();
+        isLink = fs.lstatSync(current).isSymbolicLink();
       } catch (error) {
         const code = errnoCode(error);
         if (code === 'ENOENT') return current;
         throw fileIoError(error, path, 'written');
       }
       if (!isLink) return current;
-      current = resolve(dirname(current), await fsp.readlink(current));
+      current = resolve(dirname(current), fs.readlinkSync(current));
     }
     throw fileIoError(Object.assign(new Error(), { code: 'ELOOP' }), path, 'written');
   }
 
-  private async ensureFolder(dir: string): Promise<void> {
-    const created = await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+  private ensureFolder(dir: string): void {
+    const created = fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (created === undefined || this.platform === 'win32') return;
     // Every folder we created, from the first one down to `dir`, is 0700 whatever the umask.
     for (let folder = dir; folder.length >= created.length; folder = dirname(folder)) {
-      await fsp.chmod(folder, 0o700);
+      fs.chmodSync(folder, 0o700);
       if (folder === dirname(folder)) break;
     }
   }
 
   /** Temp files of ours left by a crash: a dead pid, or older than tempStaleMs. */
-  private async removeStaleTemps(dir: string): Promise<void> {
-    const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  private removeStaleTemps(dir: string): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
     for (const entry of names) {
       const match = TEMP_NAME.exec(entry);
       if (!match) continue;
       const pid = Number(match[1]);
       const path = join(dir, entry);
-      const stale =
-        (pid !== process.pid && !isAlive(pid)) ||
-        (await fsp.stat(path).then((s) => Date.now() - s.mtimeMs > this.tempStaleMs, () => false));
-      if (stale) await unlinkQuietly(path);
+      let mtime: number | undefined;
+      try {
+        mtime = fs.statSync(path).mtimeMs;
+      } catch {
+        continue; // gone already, or not ours to judge
+      }
+      const stale = (pid !== process.pid && !isAlive(pid)) || (mtime !== undefined && Date.now() - mtime > this.tempStaleMs);
+      if (stale) unlinkQuietly(path);
     }
   }
 
   /** O_EXCL lock file beside the target; returns its release. */
-  private async lock(dir: string, name: string, target: string): Promise<() => Promise<void>> {
+  private async lock(dir: string, name: string, target: string): Promise<() => void> {
     const lockPath = join(dir, `.${name}.sts-tray.lock`);
     const token = `${process.pid}-${randomBytes(8).toString('hex')}`;
     const started = Date.now();
     for (;;) {
       try {
-        const handle = await fsp.open(lockPath, 'wx', 0o600);
+        const fd = fs.openSync(lockPath, 'wx', 0o600);
         try {
-          await handle.writeFile(JSON.stringify({ pid: process.pid, token, at: Date.now() }));
+          fs.writeFileSync(fd, JSON.stringify({ pid: process.pid, token, at: Date.now() }));
         } finally {
-          await handle.close();
+          fs.closeSync(fd);
         }
-        return async () => {
-          const content = await fsp.readFile(lockPath, 'utf8').catch(() => '');
-          if (content.includes(token)) await unlinkQuietly(lockPath);
+        return () => {
+          if (readTextOrEmpty(lockPath).includes(token)) unlinkQuietly(lockPath);
         };
       } catch (error) {
         if (errnoCode(error) !== 'EEXIST') throw error;
       }
-      const holder = await this.lockHolder(lockPath);
+      const holder = this.lockHolder(lockPath);
       if (holder === 'stale') {
-        await unlinkQuietly(lockPath);
+        unlinkQuietly(lockPath);
         continue;
       }
       if (Date.now() - started > this.lockWaitMs) {
@@ -240,12 +274,12 @@ export class NodeFileStore implements FileStore {
   }
 
   /** 'stale', or the pid (or '?') of a live holder. */
-  private async lockHolder(lockPath: string): Promise<'stale' | string> {
+  private lockHolder(lockPath: string): 'stale' | string {
     let age: number;
     let content: string;
     try {
-      age = Date.now() - (await fsp.stat(lockPath)).mtimeMs;
-      content = await fsp.readFile(lockPath, 'utf8');
+      age = Date.now() - fs.statSync(lockPath).mtimeMs;
+      content = fs.readFileSync(lockPath, 'utf8');
     } catch {
       return '?'; // just released: take the next turn
     }
@@ -282,12 +316,21 @@ export class NodeFileStore implements FileStore {
   }
 
   /** Makes the rename itself durable. Not possible (nor needed) on Windows. */
-  private async syncFolder(dir: string): Promise<void> {
+  private syncFolder(dir: string): void {
     if (this.platform === 'win32') return;
-    const handle = await fsp.open(dir, 'r').catch(() => null);
-    if (!handle) return;
-    await handle.sync().catch(() => undefined);
-    await handle.close();
+    let fd: number;
+    try {
+      fd = fs.openSync(dir, 'r');
+    } catch {
+      return;
+    }
+    try {
+      fs.fsyncSync(fd);
+    } catch {
+      // some file systems cannot sync a folder; the rename is still atomic
+    } finally {
+      fs.closeSync(fd);
+    }
   }
 
   private modeNotices(target: string, mode: number | undefined): string[] {

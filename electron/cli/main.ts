@@ -1,5 +1,5 @@
-#!/usr/bin/env node
-// Process entry of the `sts-tray` command.
+// Process entry of the `sts-tray` command (bundled to CommonJS by build-cli.mjs, so no
+// top-level await here).
 
 import { runCli } from './run-cli.js';
 import { terminalIo } from './terminal-io.js';
@@ -7,8 +7,9 @@ import { terminalIo } from './terminal-io.js';
 // The SDK warns on Node < 22 about its own future releases; users of this command cannot act on it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const code = await runCli(process.argv.slice(2), terminalIo(), async (options) => {
+void runCli(process.argv.slice(2), terminalIo(), async (options) => {
   const { createNodeServices } = await import('../adapters/node-services.js');
   return createNodeServices(process.env, options);
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;
