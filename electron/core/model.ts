@@ -78,6 +78,12 @@ export const preferencesSchema = z.strictObject({
   mfaWarningLeadSeconds: z._default(z.array(bounded(60, 7200)).check(z.maxLength(5)), () => [900, 300]),
   clipboardClearSeconds: z._default(bounded(5, 600), 30),
   confirmPrd: z._default(z.boolean(), true),
+  /**
+   * What to do with a profile whose credentials expired because renewal was impossible:
+   * 'keep' it, so AWS tools fail loudly with ExpiredToken, or 'remove' it, so they fall
+   * back to whatever else is configured (which may be another account).
+   */
+  onExpired: z._default(z.enum(['keep', 'remove']), 'keep'),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 

@@ -76,3 +76,16 @@ export interface ConfigStore {
   load(): Promise<AppConfig>;
   save(config: AppConfig): Promise<void>;
 }
+
+/** An opaque handle of a pending timer. */
+export interface TimerHandle {
+  readonly timer: unknown;
+}
+
+/** Timers for the renewal engine: real ones in the shells, virtual ones in tests. */
+export interface Timers {
+  setTimer(callback: () => void, delayMs: number): TimerHandle;
+  clearTimer(handle: TimerHandle): void;
+  /** Milliseconds on a clock that never jumps (it may stand still while the machine sleeps). */
+  monotonic(): number;
+}

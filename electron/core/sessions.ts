@@ -23,6 +23,8 @@ export interface RoleSession {
   readonly identity: Identity;
   readonly credentials: TemporaryCredentials;
   readonly region: string;
+  /** When STS issued it, by our clock: with expiresAt, its lifetime. */
+  readonly obtainedAt: number;
 }
 
 export interface Activation {
@@ -36,6 +38,8 @@ export interface Activation {
 export interface CodeOption {
   /** The current code of the identity's MFA device, when the caller has one. */
   readonly mfaCode?: string | undefined;
+  /** Assume again even when the session in memory is still fresh (renewal). */
+  readonly fresh?: boolean | undefined;
 }
 
 /** A used code stays refused this long: a TOTP code lives 30 s, AWS accepts ±1 step. */
@@ -55,23 +59,13 @@ export class SessionService {
   /** Assumes (or reuses) the role's session and writes its profile(s) in one write. */
   async activate(roleName: string, options: CodeOption = {}): Promise<Activation> {
     const session = await this.roleSession(roleName, options);
-    const { role, credentials } = session;
-    const entry = (profile: string): ProfileWrite => ({
-      profile,
-      accessKeyId: credentials.accessKeyId,
-      secretAccessKey: credentials.secretAccessKey,
-      sessionToken: credentials.sessionToken,
-      expiresAt: credentials.expiresAt,
-      region: session.region,
-      source: `role ${role.name}`,
-    });
-    const profiles = [profileOf(role), ...(role.mirrorDefault && profileOf(role) !== 'default' ? ['default'] : [])];
-    const report = await this.deps.profiles.write(profiles.map(entry));
+    const writes = profileWrites(session);
+    const report = await this.deps.profiles.write(writes);
     return {
-      role: role.name,
-      profiles,
-      expiresAt: credentials.expiresAt,
-      assumedRoleArn: credentials.assumedRoleArn,
+      role: session.role.name,
+      profiles: writes.map((w) => w.profile),
+      expiresAt: session.credentials.expiresAt,
+      assumedRoleArn: session.credentials.assumedRoleArn,
       notices: report.notices,
     };
   }
@@ -82,7 +76,7 @@ export class SessionService {
    */
   async roleSession(roleName: string, options: CodeOption = {}): Promise<RoleSession> {
     const config = await this.deps.config();
-    const cached = this.roleSessions.get(roleName);
+    const cached = options.fresh ? undefined : this.roleSessions.get(roleName);
     if (cached && this.remainingMs(cached.credentials) > config.preferences.renewalLeadSeconds * 1000) return cached;
     return this.shared(this.inflightRoles, roleName, () => this.assume(config, roleName, options));
   }
@@ -145,7 +139,7 @@ export class SessionService {
       const key = await loadIdentityKey(this.deps.secrets, identity);
       credentials = await this.deps.sts.assumeRole({ ...base, credentials: key });
     }
-    const session: RoleSession = { role, identity, credentials, region };
+    const session: RoleSession = { role, identity, credentials, region, obtainedAt: this.deps.clock.now() };
     this.roleSessions.set(role.name, session);
     return session;
   }
@@ -198,6 +192,21 @@ export class SessionService {
     inflight.set(key, promise);
     return promise;
   }
+}
+
+/** The sections a role session goes to: its profile, and [default] when it mirrors there. */
+export function profileWrites(session: RoleSession): ProfileWrite[] {
+  const { role, credentials } = session;
+  const profiles = [profileOf(role), ...(role.mirrorDefault && profileOf(role) !== 'default' ? ['default'] : [])];
+  return profiles.map((profile) => ({
+    profile,
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
+    sessionToken: credentials.sessionToken,
+    expiresAt: credentials.expiresAt,
+    region: session.region,
+    source: `role ${role.name}`,
+  }));
 }
 
 export function findRole(config: AppConfig, name: string): Role {

@@ -1,0 +1,119 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AwsProfileStore } from '../credentials-file/aws-profile-store.js';
+import { saveIdentityKey } from '../identity-keys.js';
+import { appConfigSchema, type AppConfig } from '../model.js';
+import { SessionService } from '../sessions.js';
+import { FakeStsBroker } from '../testing/fake-sts-broker.js';
+import { MemoryFileStore } from '../testing/memory-file-store.js';
+import { MemorySecretStore } from '../testing/memory-secret-store.js';
+import { VirtualTime, flush } from '../testing/virtual-time.js';
+import type { RenewalEvent } from './renewal-events.js';
+import { RenewalEngine } from './renewal-engine.js';
+
+const PATHS = { credentials: '/h/.aws/credentials', config: '/h/.aws/config' };
+const H = 3_600_000;
+const MIN = 60_000;
+
+function configWith(preferences: Record<string, unknown> = {}): AppConfig {
+  return appConfigSchema.parse({
+    version: 1,
+    identities: [{ name: 'dev', accessKeyId: 'AKIAFAKEFAKEFAKE0001', mfaSerial: 'arn:aws:iam::111111111111:mfa/dev' }],
+    roles: ['tes', 'stg', 'prd'].map((env, i) => ({
+      name: env, env, identity: 'dev', mfa: true, roleArn: `arn:aws:iam::${String(i + 2).repeat(12)}:role/${env}-deployer`,
+    })),
+    preferences,
+  });
+}
+
+describe('RenewalEngine', () => {
+  let time: VirtualTime;
+  let sts: FakeStsBroker;
+  let files: MemoryFileStore;
+  let engine: RenewalEngine;
+  let events: RenewalEvent[];
+  let config: AppConfig;
+
+  const settle = async () => {
+    await flush();
+    await engine.idle();
+    await flush();
+  };
+
+  beforeEach(async () => {
+    time = new VirtualTime(Date.UTC(2026, 10, 23, 9, 0, 0));
+    sts = new FakeStsBroker(time);
+    const secrets = new MemorySecretStore();
+    files = new MemoryFileStore();
+    config = configWith();
+    for (const identity of config.identities) await saveIdentityKey(secrets, identity, 'fake-secret-dev-000000000');
+    const profiles = new AwsProfileStore(files, PATHS);
+    const sessions = new SessionService({ config: () => config, secrets, sts, profiles, clock: time });
+    engine = new RenewalEngine({ sessions, profiles, config: () => config, clock: time, timers: time, random: () => 0 });
+    events = [];
+    engine.on((e) => events.push(e));
+  });
+
+  it('renews a 1 h role session 6 min before it expires, again and again, one timer at a time', async () => {
+    await engine.activate('tes', '123456');
+    expect(sts.count('AssumeRole')).toBe(1);
+    await time.advance(53 * MIN, settle);
+    expect(sts.count('AssumeRole')).toBe(1);
+    await time.advance(1 * MIN, settle);
+    expect(sts.count('AssumeRole')).toBe(2);
+    expect(events.filter((e) => e.type === 'renewed')).toHaveLength(1);
+    await time.advance(54 * MIN, settle);
+    expect(sts.count('AssumeRole')).toBe(3);
+    expect(sts.count('GetSessionToken')).toBe(1);
+    expect(time.callbacks).toBe(2);
+    const state = engine.state().roles[0];
+    expect(state).toMatchObject({ role: 'tes', status: 'active', expiresAt: time.now() + H });
+  });
+
+  it('renews roles due together in one wave: one STS call each, one file write', async () => {
+    await engine.activate('tes', '123456');
+    await engine.activate('stg');
+    await engine.activate('prd');
+    const writesBefore = files.writes.filter((w) => w.path === PATHS.credentials).length;
+    await time.advance(54 * MIN, settle);
+    expect(sts.count('AssumeRole')).toBe(6);
+    expect(files.writes.filter((w) => w.path === PATHS.credentials).length - writesBefore).toBe(1);
+  });
+
+  it('warns 15 and 5 min before the MFA session ends, then asks for a code', async () => {
+    config = configWith();
+    await engine.activate('tes', '123456');
+    await time.advance(12 * H - 15 * MIN, settle);
+    const warnings = () => events.filter((e) => e.type === 'mfa-expiring');
+    expect(warnings()).toMatchObject([{ identity: 'dev', leadSeconds: 900 }]);
+    await time.advance(10 * MIN, settle);
+    expect(warnings()).toMatchObject([{ leadSeconds: 900 }, { leadSeconds: 300 }]);
+    await time.advance(2 * H, settle);
+    expect(engine.state().roles[0]?.status).toBe('needs-mfa');
+    await engine.provideMfaCode('dev', '654321');
+    await settle();
+    expect(engine.state().roles[0]?.status).toBe('active');
+  });
+
+  it('retries transient failures with backoff and stops on fatal ones', async () => {
+    await engine.activate('tes', '123456');
+    await engine.activate('stg');
+    sts.failNext('AssumeRole', 'throttled');
+    sts.failNext('AssumeRole', 'access-denied');
+    await time.advance(54 * MIN, settle);
+    const failed = events.filter((e) => e.type === 'failed');
+    expect(failed).toHaveLength(2);
+    await time.advance(5_000, settle);
+    const states = Object.fromEntries(engine.state().roles.map((r) => [r.role, r.status]));
+    expect(Object.values(states).sort()).toEqual(['active', 'failed']);
+  });
+
+  it('after a 3 h sleep, checkNow renews what is due at once, once', async () => {
+    await engine.activate('tes', '123456');
+    time.sleep(3 * H);
+    engine.checkNow();
+    engine.checkNow();
+    await settle();
+    expect(sts.count('AssumeRole')).toBe(2);
+    expect(events.some((e) => e.type === 'clock-jump')).toBe(true);
+  });
+});

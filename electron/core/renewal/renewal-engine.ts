@@ -1,0 +1,313 @@
+// Keeps role sessions renewed before they expire. Deadline-driven: one timer for the next
+// thing due (a renewal, a retry, an MFA-session warning, an expiry), none while nothing is
+// due. Renewals due together are written in one atomic write of the credentials file.
+
+import type { AwsProfileStore } from '../credentials-file/aws-profile-store.js';
+import { StsTrayError, describeError, type ErrorCode } from '../errors.js';
+import { profileOf, type AppConfig } from '../model.js';
+import type { Clock, TimerHandle, Timers } from '../ports.js';
+import { findRole, profileWrites, type RoleSession, type SessionService } from '../sessions.js';
+import type { EngineState, RenewalEvent, RenewalListener, RoleStatus } from './renewal-events.js';
+import { backoffDelay, isTransient, renewalTime } from './renewal-policy.js';
+
+export interface RenewalDeps {
+  readonly sessions: SessionService;
+  readonly profiles: AwsProfileStore;
+  readonly config: () => AppConfig | Promise<AppConfig>;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly random?: () => number;
+}
+
+interface Tracked {
+  readonly role: string;
+  readonly identity: string;
+  status: RoleStatus;
+  expiresAt: number;
+  obtainedAt: number;
+  /** Next renewal or retry; null while waiting for the user (MFA code, a fatal error). */
+  nextAt: number | null;
+  attempt: number;
+  lastError: { code: ErrorCode; message: string } | null;
+  expiryHandled: boolean;
+}
+
+interface MfaWatch {
+  expiresAt: number;
+  readonly warned: Set<number>;
+}
+
+/** Renewals due within this window join the current wave (one STS call each, one write). */
+const WAVE_WINDOW_MS = 1_000;
+/** A difference this large between wall-clock and monotonic time is a jump or a sleep. */
+const JUMP_THRESHOLD_MS = 2_000;
+
+export class RenewalEngine {
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly mfa = new Map<string, MfaWatch>();
+  private readonly listeners = new Set<RenewalListener>();
+  private readonly random: () => number;
+  private timer: TimerHandle | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private wallMinusMonotonic: number;
+  /** From the preferences, kept for plan(), which runs without awaiting the config. */
+  private warningLeads: readonly number[] = [];
+
+  constructor(private readonly deps: RenewalDeps) {
+    this.random = deps.random ?? Math.random;
+    this.wallMinusMonotonic = deps.clock.now() - deps.timers.monotonic();
+  }
+
+  on(listener: RenewalListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Takes over the profiles sts-tray already owns (a restarted tray, `watch`), then plans. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    const config = await this.deps.config();
+    this.warningLeads = config.preferences.mfaWarningLeadSeconds;
+    const owned = await this.deps.profiles.listOwned();
+    for (const role of config.roles) {
+      const profile = owned.find((o) => o.profile === profileOf(role));
+      if (!profile?.expiresAt || this.tracked.has(role.name)) continue;
+      // The lifetime is not in the file; the role's configured duration is the best guess.
+      this.track(role.name, role.identity, profile.expiresAt, profile.expiresAt - role.durationSeconds * 1000, config);
+    }
+    for (const identity of new Set(config.roles.filter((r) => this.tracked.has(r.name)).map((r) => r.identity))) {
+      await this.watchMfaSession(identity);
+    }
+    this.checkNow();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) this.deps.timers.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  /** Switches to a role (assume or reuse, write its profile) and keeps it renewed. */
+  async activate(roleName: string, mfaCode?: string): Promise<RoleSession> {
+    const session = await this.deps.sessions.roleSession(roleName, { mfaCode });
+    await this.deps.profiles.write(profileWrites(session));
+    const config = await this.deps.config();
+    this.track(session.role.name, session.identity.name, session.credentials.expiresAt, session.obtainedAt, config);
+    await this.watchMfaSession(session.identity.name);
+    this.plan();
+    return session;
+  }
+
+  /** Stops renewing a role (its profile stays; removing it is the caller's decision). */
+  deactivate(roleName: string): void {
+    this.tracked.delete(roleName);
+    this.plan();
+  }
+
+  /** The user's new code: starts the MFA session and renews every role waiting for it. */
+  async provideMfaCode(identity: string, code: string): Promise<void> {
+    await this.deps.sessions.startMfaSession(identity, code);
+    await this.watchMfaSession(identity);
+    const now = this.deps.clock.now();
+    for (const t of this.tracked.values()) {
+      if (t.identity === identity && t.status === 'needs-mfa') {
+        t.nextAt = now;
+        t.attempt = 0;
+      }
+    }
+    this.checkNow();
+  }
+
+  /** Runs whatever is due now: the shell calls it on resume, unlock and network-online. */
+  checkNow(): void {
+    // Waiting retries go at once: the network may just have come back.
+    const now = this.deps.clock.now();
+    for (const t of this.tracked.values()) if (t.attempt > 0 && t.nextAt !== null) t.nextAt = Math.min(t.nextAt, now);
+    void this.run();
+  }
+
+  /** Resolves when no wave is running (tests and `watch` use it to settle). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  state(): EngineState {
+    return {
+      roles: [...this.tracked.values()].map((t) => ({
+        role: t.role,
+        identity: t.identity,
+        status: t.status,
+        expiresAt: t.expiresAt,
+        nextRenewalAt: t.nextAt,
+        lastError: t.lastError,
+      })),
+      mfaSessions: [...this.mfa.entries()].map(([identity, m]) => ({ identity, expiresAt: m.expiresAt })),
+    };
+  }
+
+  private track(role: string, identity: string, expiresAt: number, obtainedAt: number, config: AppConfig): void {
+    this.warningLeads = config.preferences.mfaWarningLeadSeconds;
+    this.tracked.set(role, {
+      role,
+      identity,
+      status: 'active',
+      expiresAt,
+      obtainedAt,
+      nextAt: renewalTime(obtainedAt, expiresAt, config.preferences.renewalLeadSeconds * 1000, this.random),
+      attempt: 0,
+      lastError: null,
+      expiryHandled: false,
+    });
+  }
+
+  private async watchMfaSession(identity: string): Promise<void> {
+    const expiresAt = await this.deps.sessions.mfaSessionExpiresAt(identity);
+    if (expiresAt === null) return;
+    const known = this.mfa.get(identity);
+    if (known?.expiresAt === expiresAt) return;
+    this.mfa.set(identity, { expiresAt, warned: new Set() });
+  }
+
+  private run(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.wave().catch((error: unknown) => this.emit({ type: 'failed', role: '*', code: 'file-io', message: describeError(error), retryAt: null, at: this.deps.clock.now() }));
+      } while (this.again && !this.stopped);
+    })().finally(() => {
+      this.running = null;
+      this.plan();
+    });
+    return this.running;
+  }
+
+  private async wave(): Promise<void> {
+    this.noticeClockJump();
+    const config = await this.deps.config();
+    this.warningLeads = config.preferences.mfaWarningLeadSeconds;
+    const now = this.deps.clock.now();
+    this.warnMfaSessions(config, now);
+    const due = [...this.tracked.values()].filter(
+      (t) => t.nextAt !== null && t.nextAt <= now + WAVE_WINDOW_MS && t.status !== 'renewing',
+    );
+    if (due.length > 0) await this.renew(due, config);
+    await this.handleExpiries(config, this.deps.clock.now());
+  }
+
+  private async renew(due: Tracked[], config: AppConfig): Promise<void> {
+    for (const t of due) t.status = 'renewing';
+    const outcomes = await Promise.all(
+      due.map((t) =>
+        this.deps.sessions.roleSession(t.role, { fresh: true }).then(
+          (session) => ({ t, session }),
+          (error: unknown) => ({ t, error }),
+        ),
+      ),
+    );
+    const renewed = outcomes.flatMap((o) => ('session' in o ? [o] : []));
+    if (renewed.length > 0) {
+      try {
+        await this.deps.profiles.write(renewed.flatMap((o) => profileWrites(o.session)));
+        const now = this.deps.clock.now();
+        for (const { t, session } of renewed) {
+          t.status = 'active';
+          t.expiresAt = session.credentials.expiresAt;
+          t.obtainedAt = session.obtainedAt;
+          t.nextAt = renewalTime(t.obtainedAt, t.expiresAt, config.preferences.renewalLeadSeconds * 1000, this.random);
+          t.attempt = 0;
+          t.lastError = null;
+          t.expiryHandled = false;
+          this.emit({ type: 'renewed', role: t.role, expiresAt: t.expiresAt, at: now });
+        }
+      } catch (error) {
+        for (const { t } of renewed) this.fail(t, error);
+      }
+    }
+    for (const o of outcomes) if ('error' in o) this.fail(o.t, o.error);
+  }
+
+  private fail(t: Tracked, error: unknown): void {
+    const now = this.deps.clock.now();
+    const code: ErrorCode = error instanceof StsTrayError ? error.code : 'file-io';
+    t.lastError = { code, message: describeError(error) };
+    if (isTransient(code)) {
+      t.attempt += 1;
+      t.nextAt = now + backoffDelay(t.attempt, this.random);
+      t.status = now >= t.expiresAt ? 'expired' : 'active';
+    } else {
+      t.nextAt = null;
+      t.status = code === 'needs-mfa' ? 'needs-mfa' : 'failed';
+    }
+    this.emit({ type: 'failed', role: t.role, code, message: t.lastError.message, retryAt: t.nextAt, at: now });
+  }
+
+  private warnMfaSessions(config: AppConfig, now: number): void {
+    for (const [identity, m] of this.mfa) {
+      if (now >= m.expiresAt) {
+        this.mfa.delete(identity);
+        continue;
+      }
+      // After a sleep several leads may have passed at once: one warning, the nearest lead.
+      const passed = config.preferences.mfaWarningLeadSeconds.filter((lead) => !m.warned.has(lead) && now >= m.expiresAt - lead * 1000);
+      if (passed.length === 0) continue;
+      for (const lead of passed) m.warned.add(lead);
+      this.emit({ type: 'mfa-expiring', identity, expiresAt: m.expiresAt, leadSeconds: Math.min(...passed), at: now });
+    }
+  }
+
+  private async handleExpiries(config: AppConfig, now: number): Promise<void> {
+    const expired = [...this.tracked.values()].filter((t) => !t.expiryHandled && t.status !== 'renewing' && t.expiresAt <= now);
+    for (const t of expired) {
+      t.expiryHandled = true;
+      if (t.status === 'active') t.status = 'expired';
+      this.emit({ type: 'expired', role: t.role, at: now });
+    }
+    if (expired.length > 0 && config.preferences.onExpired === 'remove') {
+      const profiles = expired.flatMap((t) => {
+        const role = findRole(config, t.role);
+        return [profileOf(role), ...(role.mirrorDefault ? ['default'] : [])];
+      });
+      await this.deps.profiles.remove(profiles);
+    }
+  }
+
+  private noticeClockJump(): void {
+    const offset = this.deps.clock.now() - this.deps.timers.monotonic();
+    const delta = offset - this.wallMinusMonotonic;
+    this.wallMinusMonotonic = offset;
+    if (Math.abs(delta) > JUMP_THRESHOLD_MS) this.emit({ type: 'clock-jump', deltaMs: delta, at: this.deps.clock.now() });
+  }
+
+  /** One timer, for the earliest thing due. */
+  private plan(): void {
+    if (this.timer) this.deps.timers.clearTimer(this.timer);
+    this.timer = null;
+    if (this.stopped || this.running) return;
+    const deadlines: number[] = [];
+    for (const t of this.tracked.values()) {
+      if (t.nextAt !== null) deadlines.push(t.nextAt);
+      if (!t.expiryHandled && t.status !== 'active') deadlines.push(t.expiresAt);
+    }
+    for (const m of this.mfa.values()) {
+      for (const lead of this.warningLeads) if (!m.warned.has(lead)) deadlines.push(m.expiresAt - lead * 1000);
+      deadlines.push(m.expiresAt);
+    }
+    if (deadlines.length === 0) return;
+    const delay = Math.max(0, Math.min(...deadlines) - this.deps.clock.now());
+    this.timer = this.deps.timers.setTimer(() => {
+      this.timer = null;
+      void this.run();
+    }, delay);
+  }
+
+  private emit(event: RenewalEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

@@ -1,0 +1,41 @@
+// What the renewal engine tells the shells (tray, notifications, renderer, `sts-tray watch`).
+
+import type { ErrorCode } from '../errors.js';
+
+export type RoleStatus = 'idle' | 'active' | 'renewing' | 'needs-mfa' | 'failed' | 'expired';
+
+export interface RoleState {
+  readonly role: string;
+  readonly identity: string;
+  readonly status: RoleStatus;
+  readonly expiresAt: number | null;
+  readonly nextRenewalAt: number | null;
+  readonly lastError: { readonly code: ErrorCode; readonly message: string } | null;
+}
+
+export interface MfaSessionState {
+  readonly identity: string;
+  readonly expiresAt: number;
+}
+
+export interface EngineState {
+  readonly roles: readonly RoleState[];
+  readonly mfaSessions: readonly MfaSessionState[];
+}
+
+export type RenewalEvent =
+  | { readonly type: 'renewed'; readonly role: string; readonly expiresAt: number; readonly at: number }
+  | {
+      readonly type: 'failed';
+      readonly role: string;
+      readonly code: ErrorCode;
+      readonly message: string;
+      /** When the engine tries again by itself; null when it needs the user. */
+      readonly retryAt: number | null;
+      readonly at: number;
+    }
+  | { readonly type: 'mfa-expiring'; readonly identity: string; readonly expiresAt: number; readonly leadSeconds: number; readonly at: number }
+  | { readonly type: 'expired'; readonly role: string; readonly at: number }
+  | { readonly type: 'clock-jump'; readonly deltaMs: number; readonly at: number };
+
+export type RenewalListener = (event: RenewalEvent) => void;
