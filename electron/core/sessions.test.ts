@@ -90,6 +90,16 @@ describe('SessionService', () => {
     expect(sts.count('AssumeRole')).toBe(1);
   });
 
+  it('a code given while the MFA session still runs starts a new one (answering the end-of-session warning)', async () => {
+    const first = await sessions.startMfaSession('dev', '123456');
+    now += 12 * 3600_000 - 5 * 60_000;
+    const second = await sessions.startMfaSession('dev', '654321');
+    expect(sts.count('GetSessionToken')).toBe(2);
+    expect(second.expiresAt).toBeGreaterThan(first.expiresAt);
+    await sessions.activate('tes');
+    expect(sts.calls.at(-1)?.input.credentials.accessKeyId).toBe(second.accessKeyId);
+  });
+
   it('never sends the same code twice, and an invalid code leaves no session', async () => {
     sts.validCodes = new Set(['654321']);
     await expect(sessions.activate('tes', { mfaCode: '123456' })).rejects.toMatchObject({ code: 'invalid-mfa' });

@@ -81,10 +81,14 @@ export class SessionService {
     return this.shared(this.inflightRoles, roleName, () => this.assume(config, roleName, options));
   }
 
-  /** Starts the identity's MFA session with a code (the MFA prompt's entry point). */
+  /**
+   * Starts a new MFA session with a code (the MFA prompt's entry point), even while the
+   * current one still runs: a user answering the "MFA session ends in 5 min" warning
+   * wants a fresh session, not the ending one.
+   */
   async startMfaSession(identityName: string, code: string): Promise<TemporaryCredentials> {
     const config = await this.deps.config();
-    return this.mfaSession(findIdentity(config, identityName), code);
+    return this.mfaSession(findIdentity(config, identityName), code, { fresh: true });
   }
 
   async mfaSessionExpiresAt(identityName: string): Promise<number | null> {
@@ -144,8 +148,12 @@ export class SessionService {
     return session;
   }
 
-  private async mfaSession(identity: Identity, code: string | undefined): Promise<TemporaryCredentials> {
-    const cached = await this.mfaSessions.get(identity.name);
+  private async mfaSession(
+    identity: Identity,
+    code: string | undefined,
+    options: { fresh?: boolean } = {},
+  ): Promise<TemporaryCredentials> {
+    const cached = options.fresh ? null : await this.mfaSessions.get(identity.name);
     if (cached) return cached;
     const inflight = this.inflightMfa.get(identity.name);
     if (inflight) return inflight;
