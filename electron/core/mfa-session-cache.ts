@@ -47,10 +47,10 @@ export class MfaSessionCache {
     return session;
   }
 
-  /** Expiry of the stored session even when too close to its end to use, for status. */
+  /** When the stored session ends by our clock (STS states it by its own), for status and warnings. */
   async expiresAt(identity: string): Promise<number | null> {
     const session = this.memory.get(identity) ?? (await this.get(identity));
-    return session?.expiresAt ?? null;
+    return session ? session.expiresAt - session.serverClockOffsetMs : null;
   }
 
   async put(identity: string, session: TemporaryCredentials): Promise<void> {

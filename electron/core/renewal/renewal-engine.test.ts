@@ -107,6 +107,20 @@ describe('RenewalEngine', () => {
     expect(Object.values(states).sort()).toEqual(['active', 'failed']);
   });
 
+  it.each([
+    { skew: 'STS 20 min ahead of our clock', offsetMs: 20 * MIN },
+    { skew: 'STS 20 min behind', offsetMs: -20 * MIN },
+    { skew: 'STS 70 min behind (longer than the session)', offsetMs: -70 * MIN },
+  ])('$skew: renews 6 min before the real end of a 1 h session, once', async ({ offsetMs }) => {
+    sts.serverClockOffsetMs = offsetMs;
+    await engine.activate('tes', '123456');
+    await time.advance(53 * MIN, settle);
+    expect(sts.count('AssumeRole')).toBe(1);
+    await time.advance(1 * MIN, settle);
+    expect(sts.count('AssumeRole')).toBe(2);
+    expect(engine.state().roles[0]?.expiresAt).toBe(time.now() + H);
+  });
+
   it('after a 3 h sleep, checkNow renews what is due at once, once', async () => {
     await engine.activate('tes', '123456');
     time.sleep(3 * H);

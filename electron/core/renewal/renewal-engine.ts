@@ -10,6 +10,15 @@ import { findRole, profileWrites, type RoleSession, type SessionService } from '
 import type { EngineState, RenewalEvent, RenewalListener, RoleStatus } from './renewal-events.js';
 import { backoffDelay, isTransient, renewalTime } from './renewal-policy.js';
 
+/**
+ * When the session ends by our clock. STS states the expiry by its own clock; the engine
+ * compares with ours, so a skewed clock would otherwise renew late (STS ahead) or early,
+ * even in a loop (STS behind by more than the lifetime).
+ */
+function localExpiry(session: RoleSession): number {
+  return session.credentials.expiresAt - session.credentials.serverClockOffsetMs;
+}
+
 export interface RenewalDeps {
   readonly sessions: SessionService;
   readonly profiles: AwsProfileStore;
@@ -94,7 +103,7 @@ export class RenewalEngine {
     const session = await this.deps.sessions.roleSession(roleName, { mfaCode });
     await this.deps.profiles.write(profileWrites(session));
     const config = await this.deps.config();
-    this.track(session.role.name, session.identity.name, session.credentials.expiresAt, session.obtainedAt, config);
+    this.track(session.role.name, session.identity.name, localExpiry(session), session.obtainedAt, config);
     await this.watchMfaSession(session.identity.name);
     this.plan();
     return session;
@@ -218,7 +227,7 @@ export class RenewalEngine {
         const now = this.deps.clock.now();
         for (const { t, session } of renewed) {
           t.status = 'active';
-          t.expiresAt = session.credentials.expiresAt;
+          t.expiresAt = localExpiry(session);
           t.obtainedAt = session.obtainedAt;
           t.nextAt = renewalTime(t.obtainedAt, t.expiresAt, config.preferences.renewalLeadSeconds * 1000, this.random);
           t.attempt = 0;
@@ -282,7 +291,18 @@ export class RenewalEngine {
     const offset = this.deps.clock.now() - this.deps.timers.monotonic();
     const delta = offset - this.wallMinusMonotonic;
     this.wallMinusMonotonic = offset;
-    if (Math.abs(delta) > JUMP_THRESHOLD_MS) this.emit({ type: 'clock-jump', deltaMs: delta, at: this.deps.clock.now() });
+    if (Math.abs(delta) <= JUMP_THRESHOLD_MS) return;
+    if (delta < 0) {
+      // Our clock was set back (a sleep only ever moves it forward). Deadlines were taken
+      // by the old clock; move them with it so they stay where they are in real time.
+      // Were STS's clock set back too, this costs one early renewal, never a late one.
+      for (const t of this.tracked.values()) {
+        t.expiresAt += delta;
+        if (t.nextAt !== null) t.nextAt += delta;
+      }
+      for (const m of this.mfa.values()) m.expiresAt += delta;
+    }
+    this.emit({ type: 'clock-jump', deltaMs: delta, at: this.deps.clock.now() });
   }
 
   /** One timer, for the earliest thing due. */
