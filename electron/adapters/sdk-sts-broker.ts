@@ -1,5 +1,8 @@
 // StsBroker on @aws-sdk/client-sts. MFA calls are sent exactly once: a retry would
 // resend a single-use code, which STS rejects, and burn the user's next attempt.
+// Signing time follows an injectable clock (the system clock by default), so the broker
+// also works under virtual time: the SDK signs with Date.now() + systemClockOffset, and
+// the offset is set before each call from our clock plus the server skew learned so far.
 
 import {
   AssumeRoleCommand,
@@ -10,7 +13,7 @@ import {
 } from '@aws-sdk/client-sts';
 import { StsTrayError } from '../core/errors.js';
 import type { CallerIdentity, Credentials, TemporaryCredentials } from '../core/model.js';
-import type { AssumeRoleInput, GetCallerIdentityInput, GetSessionTokenInput, StsBroker } from '../core/ports.js';
+import type { AssumeRoleInput, Clock, GetCallerIdentityInput, GetSessionTokenInput, StsBroker } from '../core/ports.js';
 import { validateAssumeRole, validateSessionToken } from '../core/sts-input.js';
 import { mapStsError, type StsCallContext } from './sts-error-map.js';
 
@@ -21,6 +24,11 @@ export interface SdkStsBrokerOptions {
   readonly requestTimeoutMs?: number;
   /** Attempts for calls without an MFA code (SDK standard retry with backoff). */
   readonly maxAttempts?: number;
+  /**
+   * The clock requests are signed by and expirations checked against; default the system
+   * clock. Benchmarks and tests pass a virtual clock shared with an STS emulator.
+   */
+  readonly clock?: Clock | undefined;
 }
 
 /** How many session-credential clients to keep warm; long-lived keys never get one. */
@@ -28,23 +36,30 @@ const CLIENT_CACHE_SIZE = 32;
 
 export class SdkStsBroker implements StsBroker {
   private readonly clients = new Map<string, { client: STSClient; secret: string; token: string }>();
+  /** Server clock minus our clock, in ms, as each client last learned it from STS. */
+  private readonly skews = new WeakMap<STSClient, number>();
+  private readonly clock: Clock;
 
-  constructor(private readonly options: SdkStsBrokerOptions = {}) {}
+  constructor(private readonly options: SdkStsBrokerOptions = {}) {
+    this.clock = options.clock ?? { now: () => Date.now() };
+  }
 
   async getSessionToken(input: GetSessionTokenInput): Promise<TemporaryCredentials> {
     validateSessionToken(input);
     const ctx = this.context('GetSessionToken', input.region, true);
     const client = this.client(input.credentials, input.region, 1);
     const output = await this.sendOnce(client, ctx, () =>
-      client.send(
-        new GetSessionTokenCommand({
-          DurationSeconds: input.durationSeconds,
-          SerialNumber: input.serialNumber,
-          TokenCode: input.tokenCode,
-        }),
+      this.signedByOurClock(client, () =>
+        client.send(
+          new GetSessionTokenCommand({
+            DurationSeconds: input.durationSeconds,
+            SerialNumber: input.serialNumber,
+            TokenCode: input.tokenCode,
+          }),
+        ),
       ),
     );
-    return toTemporary(output.Credentials, clockOffset(client), undefined);
+    return this.toTemporary(output.Credentials, client, undefined);
   }
 
   async assumeRole(input: AssumeRoleInput): Promise<TemporaryCredentials> {
@@ -60,16 +75,15 @@ export class SdkStsBroker implements StsBroker {
       SerialNumber: input.serialNumber,
       TokenCode: input.tokenCode,
     });
-    const output = withCode
-      ? await this.sendOnce(client, ctx, () => client.send(command))
-      : await send(ctx, () => client.send(command));
-    return toTemporary(output.Credentials, clockOffset(client), output.AssumedRoleUser?.Arn);
+    const call = () => this.signedByOurClock(client, () => client.send(command));
+    const output = withCode ? await this.sendOnce(client, ctx, call) : await send(ctx, call);
+    return this.toTemporary(output.Credentials, client, output.AssumedRoleUser?.Arn);
   }
 
   async getCallerIdentity(input: GetCallerIdentityInput): Promise<CallerIdentity> {
     const ctx = this.context('GetCallerIdentity', input.region, false);
     const client = this.client(input.credentials, input.region, this.attempts());
-    const output = await send(ctx, () => client.send(new GetCallerIdentityCommand({})));
+    const output = await send(ctx, () => this.signedByOurClock(client, () => client.send(new GetCallerIdentityCommand({}))));
     if (!output.Account || !output.Arn || !output.UserId) {
       throw new StsTrayError('validation', 'STS answered GetCallerIdentity without an account or ARN');
     }
@@ -85,11 +99,44 @@ export class SdkStsBroker implements StsBroker {
     try {
       return await send(ctx, call);
     } catch (error) {
-      if (error instanceof StsTrayError && error.code === 'clock-skew' && clockOffset(client) !== 0) {
+      if (error instanceof StsTrayError && error.code === 'clock-skew' && this.skewOf(client) !== 0) {
         return send(ctx, call);
       }
       throw error;
     }
+  }
+
+  /**
+   * Runs one SDK call signed by our clock. The SDK keeps one absolute offset from the system
+   * clock and resamples it from each response's Date header; we keep the part that is the
+   * server's own skew relative to our clock, and rebuild the absolute offset before every
+   * call, because our clock may have moved differently from the system clock in between.
+   */
+  private async signedByOurClock<T>(client: STSClient, call: () => Promise<T>): Promise<T> {
+    const sent = this.ourClockMinusSystem() + this.skewOf(client);
+    client.config.systemClockOffset = sent;
+    try {
+      return await call();
+    } finally {
+      // Only a resample by the SDK teaches anything. Recomputing when nothing changed would
+      // count the real time the call took as skew whenever our clock stood still meanwhile.
+      const offset = clockOffset(client);
+      if (offset !== sent) this.skews.set(client, offset - this.ourClockMinusSystem());
+    }
+  }
+
+  private skewOf(client: STSClient): number {
+    return this.skews.get(client) ?? 0;
+  }
+
+  /** Zero without an injected clock: then our clock is the system clock. */
+  private ourClockMinusSystem(): number {
+    return this.options.clock ? this.clock.now() - Date.now() : 0;
+  }
+
+  private toTemporary(creds: SdkCredentials | undefined, client: STSClient, assumedRoleArn: string | undefined): TemporaryCredentials {
+    const skew = this.skewOf(client);
+    return toTemporary(creds, skew, this.clock.now() + skew, assumedRoleArn);
   }
 
   private attempts(): number {
@@ -167,6 +214,7 @@ function clockOffset(client: STSClient): number {
 function toTemporary(
   creds: SdkCredentials | undefined,
   serverClockOffsetMs: number,
+  serverNow: number,
   assumedRoleArn: string | undefined,
 ): TemporaryCredentials {
   if (!creds?.AccessKeyId || !creds.SecretAccessKey || !creds.SessionToken) {
@@ -176,7 +224,6 @@ function toTemporary(
   if (!Number.isFinite(expiresAt)) {
     throw new StsTrayError('validation', 'STS answered without a readable expiration time; nothing was written. Try again');
   }
-  const serverNow = Date.now() + serverClockOffsetMs;
   if (expiresAt <= serverNow) {
     throw new StsTrayError('expired', 'STS returned credentials that have already expired; nothing was written. Try again');
   }

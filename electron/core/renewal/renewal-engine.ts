@@ -46,8 +46,14 @@ interface MfaWatch {
   readonly warned: Set<number>;
 }
 
-/** Renewals due within this window join the current wave (one STS call each, one write). */
-const WAVE_WINDOW_MS = 1_000;
+/**
+ * Renewals due within this window join the current wave (one STS call each, one write).
+ * It equals the largest jitter: jitter is drawn anew at each renewal, so without this, roles
+ * that started together would drift into ever more waves, each a rewrite of the file.
+ */
+export const WAVE_WINDOW_MS = 30_000;
+/** STS calls in flight at once within a wave, so a thousand roles do not burst at STS. */
+const WAVE_CONCURRENCY = 16;
 /** A difference this large between wall-clock and monotonic time is a jump or a sleep. */
 const JUMP_THRESHOLD_MS = 2_000;
 
@@ -212,12 +218,10 @@ export class RenewalEngine {
 
   private async renew(due: Tracked[], config: AppConfig): Promise<void> {
     for (const t of due) t.status = 'renewing';
-    const outcomes = await Promise.all(
-      due.map((t) =>
-        this.deps.sessions.roleSession(t.role, { fresh: true }).then(
-          (session) => ({ t, session }),
-          (error: unknown) => ({ t, error }),
-        ),
+    const outcomes = await inBatches(due, WAVE_CONCURRENCY, (t) =>
+      this.deps.sessions.roleSession(t.role, { fresh: true }).then(
+        (session) => ({ t, session }),
+        (error: unknown) => ({ t, error }),
       ),
     );
     const renewed = outcomes.flatMap((o) => ('session' in o ? [o] : []));
@@ -330,4 +334,18 @@ export class RenewalEngine {
   private emit(event: RenewalEvent): void {
     for (const listener of this.listeners) listener(event);
   }
+}
+
+/** Maps `items` through `work` with at most `limit` in flight, keeping their order. */
+async function inBatches<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

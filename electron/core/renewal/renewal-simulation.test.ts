@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../model.js';
 import { BACKOFF, renewalTime } from './renewal-policy.js';
 import { H, MIN, START, SimulationWorld, type ClockStep } from './renewal-simulation-world.js';
+import { WAVE_WINDOW_MS } from './renewal-engine.js';
 
 /** Renewals due within this much of each other share a wave (the engine's wave window). */
-const WAVE_WINDOW_MS = 1_000;
 const LEAD_MS = 300_000; // preferences.renewalLeadSeconds, default
 
 /** Longest time a role session may live unrenewed under the policy: lifetime − margin (no jitter). */
