@@ -5,12 +5,15 @@ import { AppConfigStore } from '../core/app-config-store.js';
 import type { AppServices, AppServicesOptions } from '../core/app-services.js';
 import { ChunkedSecretStore } from '../core/chunked-secrets.js';
 import { AwsProfileStore } from '../core/credentials-file/aws-profile-store.js';
+import type { Timers } from '../core/ports.js';
+import { RenewalEngine } from '../core/renewal/renewal-engine.js';
 import { SessionService } from '../core/sessions.js';
 import { configFilePath } from './app-paths.js';
 import { awsFilePaths } from './aws-file-paths.js';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from './keytar-secret-store.js';
 import { NodeFileStore } from './node-file-store.js';
 import { SdkStsBroker } from './sdk-sts-broker.js';
+import { SystemTimers, systemClock } from './system-timers.js';
 
 export function createNodeServices(env: NodeJS.ProcessEnv, options: AppServicesOptions): AppServices {
   const files = new NodeFileStore();
@@ -20,7 +23,22 @@ export function createNodeServices(env: NodeJS.ProcessEnv, options: AppServicesO
   const sts = new SdkStsBroker({ endpoint: options.endpointUrl ?? (env.STS_TRAY_STS_ENDPOINT || undefined) });
   const awsFiles = awsFilePaths(env, homedir());
   const profiles = new AwsProfileStore(files, awsFiles);
-  const clock = { now: () => Date.now() };
+  const clock = systemClock;
   const sessions = new SessionService({ config: () => configStore.load(), secrets, sts, profiles, clock });
   return { configStore, secrets, sts, profiles, sessions, awsFiles, close: () => sts.close() };
+}
+
+/**
+ * The renewal engine over the services' sessions and credentials file, on the machine's
+ * clock. `sts-tray watch` keeps the default timers, which keep the process alive; a shell
+ * that lives anyway (the tray) may pass `new SystemTimers({ unref: true })`.
+ */
+export function createRenewalEngine(services: AppServices, timers: Timers = new SystemTimers()): RenewalEngine {
+  return new RenewalEngine({
+    sessions: services.sessions,
+    profiles: services.profiles,
+    config: () => services.configStore.load(),
+    clock: systemClock,
+    timers,
+  });
 }

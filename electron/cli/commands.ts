@@ -7,6 +7,7 @@ import { identityAdd, identityList, identityRemove } from './identity-commands.j
 import type { ParsedCommand } from './parse-command.js';
 import { roleAdd, roleList, roleRemove } from './role-commands.js';
 import { assume, exportLines, logout, status, whoami } from './session-commands.js';
+import { watch } from './watch-command.js';
 
 export type ServicesFactory = (options: AppServicesOptions) => Promise<AppServices>;
 
@@ -29,6 +30,7 @@ const HANDLERS: Record<string, (ctx: CommandContext) => Promise<void>> = {
   status,
   whoami,
   logout,
+  watch,
 };
 
 export async function runCommand(parsed: ParsedCommand, io: CliIo, factory: ServicesFactory): Promise<void> {

@@ -50,6 +50,7 @@ export const COMMANDS: Record<string, { options: OptionSpec; positionals: number
   status: { positionals: 0, options: { json: { type: 'boolean' } } },
   whoami: { positionals: 1, options: { 'mfa-code': { type: 'string' } } },
   logout: { positionals: -1, options: { all: { type: 'boolean' } } },
+  watch: { positionals: -1, options: { 'mfa-code': { type: 'string' } } },
 };
 
 export interface ParsedCommand {

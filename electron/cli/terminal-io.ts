@@ -20,10 +20,20 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
+/** Asks one question; Ctrl-C or a closed terminal rejects, so the caller can stop cleanly. */
 function visiblePrompt(prompt: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    rl.on('SIGINT', () => {
+      process.stderr.write('\n');
+      rl.close();
+    });
+    rl.on('close', () => {
+      if (!answered) reject(new Error('cancelled'));
+    });
     rl.question(prompt, (answer) => {
+      answered = true;
       rl.close();
       resolve(answer.trim());
     });

@@ -18,6 +18,9 @@ Usage:
   sts-tray status [--json]
   sts-tray whoami NAME [--mfa-code CODE]     GetCallerIdentity with the role's session
   sts-tray logout NAME | --all               remove our profiles (--all also ends MFA sessions)
+  sts-tray watch [NAME ...] [--mfa-code CODE]
+                         keep the roles (none: every active profile) renewed until Ctrl-C,
+                         one line per renewal; asks for an MFA code when one is needed
 
 Global options:
   --endpoint-url URL   STS endpoint (also STS_TRAY_STS_ENDPOINT)

@@ -31,6 +31,9 @@ export const emulatorFileSchema = z.strictObject({
   minDurationSeconds: z.number().int().optional(),
   sessionTokenLength: z.number().int().optional(),
   region: z.string().optional(),
+  issuedLifetimeSeconds: z
+    .strictObject({ roleSession: z.number().int().optional(), mfaSession: z.number().int().optional() })
+    .optional(),
 });
 
 export type EmulatorFile = z.infer<typeof emulatorFileSchema>;
@@ -45,6 +48,7 @@ export function optionsFromFile(file: EmulatorFile): StsEmulatorOptions {
     ...(file.minDurationSeconds === undefined ? {} : { minDurationSeconds: file.minDurationSeconds }),
     ...(file.sessionTokenLength === undefined ? {} : { sessionTokenLength: file.sessionTokenLength }),
     ...(file.region === undefined ? {} : { region: file.region }),
+    ...(file.issuedLifetimeSeconds === undefined ? {} : { issuedLifetimeSeconds: file.issuedLifetimeSeconds }),
   };
 }
 

@@ -15,6 +15,8 @@ describe('emulator options', () => {
     ['a role maximum over 12 hours', { roles: [{ ...DEPLOYER, maxSessionDuration: 43_201 }] }, 'maxSessionDuration must be a whole number of seconds from 3600 to 43200'],
     ['a trusted principal that is not an ARN', { roles: [{ ...DEPLOYER, trustedUsers: ['dev'] }] }, 'trusted principal dev is not an IAM user or role ARN'],
     ['a minimum duration over 900', { minDurationSeconds: 901 }, 'minDurationSeconds must be a whole number of seconds from 1 to 900'],
+    ['an issued role-session lifetime of 0', { issuedLifetimeSeconds: { roleSession: 0 } }, 'issuedLifetimeSeconds.roleSession must be a whole number of seconds from 1 to 129600'],
+    ['a fractional MFA-session lifetime', { issuedLifetimeSeconds: { mfaSession: 2.5 } }, 'issuedLifetimeSeconds.mfaSession must be a whole number'],
   ])('refuses %s, naming it', async (_what, overrides, message) => {
     await expect(startStsEmulator(fixtureOptions(overrides))).rejects.toThrow(message);
   });

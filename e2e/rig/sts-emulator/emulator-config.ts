@@ -33,11 +33,27 @@ export interface StsEmulatorOptions {
   readonly sessionTokenLength?: number;
   /** Region the credential scope must name; default: any well-formed region. */
   readonly region?: string;
+  /**
+   * Test mode: issued credentials live at most this many seconds, whatever DurationSeconds
+   * asked (the request is still checked against the usual limits). Clients keep asking for
+   * durations STS accepts, yet a renewal test sees several renewals within a minute. Role
+   * sessions and MFA sessions apart, so a test can keep one MFA code for its whole run.
+   */
+  readonly issuedLifetimeSeconds?: IssuedLifetimes;
+}
+
+export interface IssuedLifetimes {
+  /** Cap for AssumeRole credentials, e.g. 20. */
+  readonly roleSession?: number | undefined;
+  /** Cap for GetSessionToken credentials. */
+  readonly mfaSession?: number | undefined;
 }
 
 export const DEFAULT_ROLE_MAX_SESSION = 3600;
 export const ROLE_MAX_SESSION_LIMIT = 43_200;
 export const AWS_MIN_DURATION = 900;
+/** The longest credentials STS issues at all (GetSessionToken, 36 h). */
+export const SESSION_TOKEN_LIMIT = 129_600;
 
 const ACCOUNT_ID = /^\d{12}$/;
 const ACCESS_KEY_ID = /^AKIA[A-Z0-9]{12,124}$/;
@@ -82,6 +98,11 @@ export function checkOptions(options: StsEmulatorOptions): void {
   const min = options.minDurationSeconds ?? AWS_MIN_DURATION;
   if (!Number.isInteger(min) || min < 1 || min > AWS_MIN_DURATION) {
     throw new Error('emulator minDurationSeconds must be a whole number of seconds from 1 to 900');
+  }
+  for (const [kind, seconds] of Object.entries(options.issuedLifetimeSeconds ?? {})) {
+    if (seconds !== undefined && (!Number.isInteger(seconds) || seconds < 1 || seconds > SESSION_TOKEN_LIMIT)) {
+      throw new Error(`emulator issuedLifetimeSeconds.${kind} must be a whole number of seconds from 1 to ${SESSION_TOKEN_LIMIT}`);
+    }
   }
   if (options.sessionTokenLength !== undefined && (!Number.isInteger(options.sessionTokenLength) || options.sessionTokenLength < 16)) {
     throw new Error('emulator sessionTokenLength must be a whole number of at least 16');

@@ -42,6 +42,7 @@ describe('run-emulator', () => {
     const { child, exited, firstLine } = run({
       users: [{ ...DEV, mfa: { serial: MFA_SERIAL, secretBase32: base32Encode(secret) } }],
       roles: [],
+      issuedLifetimeSeconds: { mfaSession: 30 },
     });
     const { url } = JSON.parse((await firstLine) ?? 'null') as { url: string };
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -49,6 +50,8 @@ describe('run-emulator', () => {
     await expect(client.send(new GetCallerIdentityCommand({}))).resolves.toMatchObject({ Arn: DEV_ARN });
     const mfa = await client.send(new GetSessionTokenCommand({ SerialNumber: MFA_SERIAL, TokenCode: generateTotp(secret, Date.now()) }));
     expect(mfa.Credentials?.AccessKeyId).toMatch(/^ASIA/);
+    // The JSON config's test-mode cap applies: asked for the default 12 h, issued for 30 s.
+    expect((mfa.Credentials?.Expiration?.getTime() ?? 0) - Date.now()).toBeLessThanOrEqual(30_000);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

@@ -2,7 +2,7 @@
 // with AWS's rules on who may call what: MFA codes, trust policies, external IDs,
 // session-length limits and role chaining.
 
-import { DEFAULT_ROLE_MAX_SESSION, ROLE_MAX_SESSION_LIMIT } from './emulator-config.js';
+import { DEFAULT_ROLE_MAX_SESSION, ROLE_MAX_SESSION_LIMIT, SESSION_TOKEN_LIMIT, type IssuedLifetimes } from './emulator-config.js';
 import { newSecretAccessKey, newSessionToken, newTemporaryAccessKeyId } from './issued-credentials.js';
 import { ParamCheck, RULES } from './param-validation.js';
 import {
@@ -35,11 +35,12 @@ export interface ActionContext {
   readonly nowMs: number;
   readonly minDurationSeconds: number;
   readonly tokenLength: { readonly session: number; readonly role: number };
+  /** Test-mode caps on how long issued credentials live (see StsEmulatorOptions). */
+  readonly issuedLifetimeSeconds: IssuedLifetimes;
 }
 
 export type ActionHandler = (context: ActionContext) => XmlFields;
 
-const SESSION_TOKEN_MAX = 129_600;
 const SESSION_TOKEN_DEFAULT = 43_200;
 const ROLE_CHAINING_LIMIT = 3600;
 
@@ -60,7 +61,9 @@ function presentedMfa(context: ActionContext, serial: string | undefined, code: 
   return true;
 }
 
-function issue(context: ActionContext, principal: Principal & { kind: 'user-session' | 'role-session' }, seconds: number): XmlFields {
+function issue(context: ActionContext, principal: Principal & { kind: 'user-session' | 'role-session' }, asked: number): XmlFields {
+  const cap = principal.kind === 'role-session' ? context.issuedLifetimeSeconds.roleSession : context.issuedLifetimeSeconds.mfaSession;
+  const seconds = Math.min(asked, cap ?? asked);
   // Whole seconds, so what the client reads as Expiration is exactly when the emulator says ExpiredToken.
   const expiresAtMs = Math.floor(context.nowMs / 1000) * 1000 + seconds * 1000;
   const tokenLength = principal.kind === 'role-session' ? context.tokenLength.role : context.tokenLength.session;
@@ -94,7 +97,7 @@ const getSessionToken: ActionHandler = (context) => {
     throw new StsError(403, 'AccessDenied', 'Cannot call GetSessionToken with session credentials');
   }
   const check = new ParamCheck(context.params);
-  const duration = check.integer({ param: 'DurationSeconds', min: context.minDurationSeconds, max: SESSION_TOKEN_MAX });
+  const duration = check.integer({ param: 'DurationSeconds', min: context.minDurationSeconds, max: SESSION_TOKEN_LIMIT });
   const serial = check.string(RULES.serialNumber);
   const code = check.string(RULES.tokenCode);
   check.done();

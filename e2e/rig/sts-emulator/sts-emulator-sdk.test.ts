@@ -256,6 +256,32 @@ describe('the STS emulator with a test clock', () => {
     expect(tooShort.message).toContain('greater than or equal to 20');
   });
 
+  it('issues role sessions shorter than asked in test mode, keeping MFA sessions as asked', async () => {
+    let clock = Date.now();
+    await start({ issuedLifetimeSeconds: { roleSession: 20 }, now: () => clock });
+    const session = await mfaSession(emulator, 3600);
+    const out = await sts(emulator, session).send(
+      new AssumeRoleCommand({ RoleArn: DEPLOYER.arn, RoleSessionName: 'short', ExternalId: EXTERNAL_ID, DurationSeconds: 900 }),
+    );
+    const issuedAt = Math.floor(clock / 1000) * 1000;
+    expect(out.Credentials?.Expiration?.getTime()).toBe(issuedAt + 20_000);
+    // Expirations are whole seconds, as STS prints them.
+    const lifetimes = emulator.issued().map((i) => [i.kind, i.expiresAtMs - Math.floor(i.issuedAtMs / 1000) * 1000]);
+    expect(lifetimes).toEqual([
+      ['user-session', 3_600_000],
+      ['role-session', 20_000],
+    ]);
+    const role = sts(emulator, keysOf(out.Credentials));
+    await expect(role.send(new GetCallerIdentityCommand({}))).resolves.toBeDefined();
+    clock += 20_000;
+    expect(await errorOf(role.send(new GetCallerIdentityCommand({})))).toMatchObject({ name: 'ExpiredToken', status: 403 });
+    // Asking for less than the minimum is still refused: the cap does not loosen validation.
+    const tooShort = await errorOf(
+      sts(emulator, session).send(new AssumeRoleCommand({ RoleArn: DEPLOYER.arn, RoleSessionName: 'x', ExternalId: EXTERNAL_ID, DurationSeconds: 20 })),
+    );
+    expect(tooShort.message).toContain('greater than or equal to 900');
+  });
+
   it('carries 8 KB session tokens when asked for them', async () => {
     await start({ sessionTokenLength: 8192 });
     const session = await mfaSession(emulator);

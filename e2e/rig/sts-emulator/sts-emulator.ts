@@ -27,7 +27,7 @@ import { StsState, type IssuedCredentialInfo } from './sts-state.js';
 import { errorXml, successXml } from './sts-xml.js';
 import { generateTotp } from './totp.js';
 
-export type { EmulatorRole, EmulatorUser, StsEmulatorOptions } from './emulator-config.js';
+export type { EmulatorRole, EmulatorUser, IssuedLifetimes, StsEmulatorOptions } from './emulator-config.js';
 export type { Fault } from './faults.js';
 export type { IssuedCredentialInfo } from './sts-state.js';
 export { generateTotp };
@@ -110,6 +110,7 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
   let calls: RecordedCall[] = [];
   const sleepers = new Set<() => void>();
   const minDurationSeconds = options.minDurationSeconds ?? AWS_MIN_DURATION;
+  const issuedLifetimeSeconds = options.issuedLifetimeSeconds ?? {};
   const tokenLength = {
     session: options.sessionTokenLength ?? DEFAULT_TOKEN_LENGTH.session,
     role: options.sessionTokenLength ?? DEFAULT_TOKEN_LENGTH.role,
@@ -199,7 +200,7 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
       const nowMs = clock();
       const caller = authenticate(wire, nowMs);
       const handler = handlerFor(action);
-      const result = handler({ state, caller, params: query.params, nowMs, minDurationSeconds, tokenLength });
+      const result = handler({ state, caller, params: query.params, nowMs, minDurationSeconds, tokenLength, issuedLifetimeSeconds });
       if (failure) {
         if (failure.kind === 'drop') throw new Dropped(failure.kind);
         throw failureError(failure, caller);
