@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../electron/adapters/keytar-secret-store.js';
 import { debianAwsCli } from '../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
-import { runCliProcess, type CliResult } from './run-cli-process.js';
+import { runCliProcess, type CliResult, cliTestEnv } from './run-cli-process.js';
 
 const run = promisify(execFile);
 
@@ -76,17 +76,7 @@ describe('sts-tray CLI against the emulator, the real keyring and the real AWS C
     home = await mkdtemp(join(tmpdir(), 'sts-tray-cli-'));
     const service = `sts-tray-test-${process.pid}-${Date.now()}`;
     keychain = new KeytarSecretStore(service);
-    env = {
-      PATH: process.env.PATH,
-      HOME: home,
-      STS_TRAY_HOME: join(home, 'app'),
-      STS_TRAY_KEYCHAIN_SERVICE: service,
-      DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
-      XDG_DATA_HOME: process.env.XDG_DATA_HOME,
-      XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR,
-      GNOME_KEYRING_CONTROL: process.env.GNOME_KEYRING_CONTROL,
-      AWS_REGION: 'ap-northeast-1',
-    };
+    env = cliTestEnv(home, service);
   });
 
   afterAll(async () => {

@@ -2,6 +2,7 @@
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CLI_ENTRY = fileURLToPath(new URL('../../dist/cli/sts-tray.cjs', import.meta.url));
@@ -26,4 +27,23 @@ export function runCliProcess(args: readonly string[], env: NodeJS.ProcessEnv, s
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(stdin);
   });
+}
+
+/**
+ * The environment of a CLI process under test: a temp HOME, its own app folder, a
+ * throw-away keychain service, and what the private test keyring needs to be found.
+ */
+export function cliTestEnv(home: string, service: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: home,
+    STS_TRAY_HOME: join(home, 'app'),
+    STS_TRAY_KEYCHAIN_SERVICE: service,
+    DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
+    XDG_DATA_HOME: process.env.XDG_DATA_HOME,
+    XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR,
+    GNOME_KEYRING_CONTROL: process.env.GNOME_KEYRING_CONTROL,
+    AWS_REGION: 'ap-northeast-1',
+    ...extra,
+  };
 }

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../electron/adapters/keytar-secret-store.js';
 import { debianAwsCli } from '../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
-import { CLI_ENTRY, runCliProcess, type CliResult } from './run-cli-process.js';
+import { CLI_ENTRY, runCliProcess, type CliResult, cliTestEnv } from './run-cli-process.js';
 
 const run = promisify(execFile);
 
@@ -122,18 +122,7 @@ describe('sts-tray watch against the emulator (20 s role sessions), the real key
     home = await mkdtemp(join(tmpdir(), 'sts-tray-watch-'));
     const service = `sts-tray-test-watch-${process.pid}-${Date.now()}`;
     keychain = new KeytarSecretStore(service);
-    env = {
-      PATH: process.env.PATH,
-      HOME: home,
-      STS_TRAY_HOME: join(home, 'app'),
-      STS_TRAY_KEYCHAIN_SERVICE: service,
-      DBUS_SESSION_BUS_ADDRESS: process.env.DBUS_SESSION_BUS_ADDRESS,
-      XDG_DATA_HOME: process.env.XDG_DATA_HOME,
-      XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR,
-      GNOME_KEYRING_CONTROL: process.env.GNOME_KEYRING_CONTROL,
-      AWS_REGION: 'ap-northeast-1',
-      TZ: 'UTC',
-    };
+    env = cliTestEnv(home, service, { TZ: 'UTC' });
     const identity = await cli(
       ['identity', 'add', 'dev', '--access-key-id', DEV.accessKeyId, '--mfa-serial', DEV.mfa.serial, '--region', 'ap-northeast-1'],
       `${DEV.secretAccessKey}\n`,

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AwsProfileStore } from '../core/credentials-file/aws-profile-store.js';
-import { StsTrayError } from '../core/errors.js';
 import type { FileSnapshot, FileStore, ReplaceOutcome } from '../core/ports.js';
 import { type FileOps, NodeFileStore } from './node-file-store.js';
+import { errorOf } from '../core/testing/error-of.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const ORIGINAL = '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n';
@@ -39,15 +39,6 @@ async function seed(text = ORIGINAL, mode = 0o600): Promise<FileSnapshot> {
 const modeOf = async (path: string) => (await fsp.stat(path)).mode & 0o777;
 const leftovers = async () => (await fsp.readdir(aws)).filter((name) => name !== 'credentials').sort();
 
-async function failure(promise: Promise<unknown>): Promise<StsTrayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StsTrayError) return error;
-    throw error;
-  }
-  throw new Error('expected an StsTrayError');
-}
 
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', '0']);
@@ -130,7 +121,7 @@ describe('replace', () => {
 
   it('refuses to replace something that is not a regular file', async () => {
     await fsp.mkdir(credentials, { recursive: true });
-    const error = await failure(new NodeFileStore().replace(credentials, encode('[tes]\n'), { bytes: null, fingerprint: 'absent' }));
+    const error = await errorOf(new NodeFileStore().replace(credentials, encode('[tes]\n'), { bytes: null, fingerprint: 'absent' }));
     expect(error.code).toBe('file-io');
     expect(error.message).toMatch(/is a folder, not a file/);
   });
@@ -147,7 +138,7 @@ describe('replace: failures leave the original intact and no temp file behind', 
       throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     };
     const store = new NodeFileStore(locked ? {} : { ops: { writeNewFile: denied } });
-    const error = await failure(store.replace(credentials, encode('[tes]\n'), snapshot));
+    const error = await errorOf(store.replace(credentials, encode('[tes]\n'), snapshot));
     expect(error.code).toBe('file-io');
     expect(error.message).toMatch(/could not be written: (permission denied|the operation is not permitted)/);
     expect(error.message).toContain('The file was not changed.');
@@ -160,7 +151,7 @@ describe('replace: failures leave the original intact and no temp file behind', 
   it('a file where the folder should be', async () => {
     await fsp.mkdir(join(root, 'home'), { recursive: true });
     await fsp.writeFile(aws, 'not a folder');
-    const error = await failure(new NodeFileStore().replace(credentials, encode('[tes]\n'), { bytes: null, fingerprint: 'absent' }));
+    const error = await errorOf(new NodeFileStore().replace(credentials, encode('[tes]\n'), { bytes: null, fingerprint: 'absent' }));
     expect(error.code).toBe('file-io');
     expect(error.message).toMatch(/part of that path is a file, not a folder/);
     expect(await fsp.readFile(aws, 'utf8')).toBe('not a folder');
@@ -172,7 +163,7 @@ describe('replace: failures leave the original intact and no temp file behind', 
       await fsp.writeFile(path, bytes.slice(0, 3), { flag: 'wx', mode: 0o600 });
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
     };
-    const error = await failure(new NodeFileStore({ ops: { writeNewFile } }).replace(credentials, encode('[tes]\n'), snapshot));
+    const error = await errorOf(new NodeFileStore({ ops: { writeNewFile } }).replace(credentials, encode('[tes]\n'), snapshot));
     expect(error.code).toBe('file-io');
     expect(error.message).toBe(`${credentials} could not be written: the disk is full. Free some space, then try again. The file was not changed.`);
     expect(await fsp.readFile(credentials, 'utf8')).toBe(ORIGINAL);
@@ -203,7 +194,7 @@ describe('replace on Windows: a target held open by an editor or antivirus', () 
       throw Object.assign(new Error('locked'), { code: 'EPERM' });
     };
     const store = new NodeFileStore({ platform: 'win32', ops: { rename }, renameAttempts: 4, renameBackoffMs: 1 });
-    const error = await failure(store.replace(credentials, encode('[tes]\n'), snapshot));
+    const error = await errorOf(store.replace(credentials, encode('[tes]\n'), snapshot));
     expect(calls).toBe(4);
     expect(error.code).toBe('file-io');
     expect(error.message).toMatch(/is held open by another program .* after 4 tries\. Close that program, then try again\. The file was not changed\./);
@@ -218,7 +209,7 @@ describe('replace on Windows: a target held open by an editor or antivirus', () 
       calls += 1;
       throw Object.assign(new Error('locked'), { code: 'EPERM' });
     };
-    await failure(new NodeFileStore({ platform: 'linux', ops: { rename } }).replace(credentials, encode('[tes]\n'), snapshot));
+    await errorOf(new NodeFileStore({ platform: 'linux', ops: { rename } }).replace(credentials, encode('[tes]\n'), snapshot));
     expect(calls).toBe(1);
   });
 });
@@ -257,7 +248,7 @@ describe('leftovers of a crashed writer', () => {
     const snapshot = await seed();
     const lock = join(aws, '.credentials.sts-tray.lock');
     await fsp.writeFile(lock, JSON.stringify({ pid: process.pid, token: 'someone-else', at: Date.now() }));
-    const error = await failure(new NodeFileStore({ lockWaitMs: 100 }).replace(credentials, encode('[tes]\n'), snapshot));
+    const error = await errorOf(new NodeFileStore({ lockWaitMs: 100 }).replace(credentials, encode('[tes]\n'), snapshot));
     expect(error.code).toBe('file-io');
     expect(error.message).toBe(
       `${credentials} is being written by another sts-tray (process ${process.pid}); try again in a moment. If no sts-tray is running, delete ${lock}.`,

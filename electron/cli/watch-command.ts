@@ -55,7 +55,7 @@ export function eventLine(event: RenewalEvent): string {
     case 'renewed':
       return `${at} renewed ${event.role}: valid until ${stamp(event.expiresAt)}`;
     case 'failed': {
-      const who = event.role === '*' ? 'renewal' : `${event.role} renewal`;
+      const who = `${event.role} renewal`;
       if (event.code === 'needs-mfa') return `${at} ${who} needs an MFA code: ${event.message}`;
       const next = event.retryAt === null ? 'not retrying until you fix this' : `retrying at ${stamp(event.retryAt)}`;
       return `${at} ${who} failed (${event.code}): ${event.message}; ${next}`;
@@ -66,6 +66,8 @@ export function eventLine(event: RenewalEvent): string {
       return `${at} ${event.role} expired: its profile no longer works until it is renewed`;
     case 'clock-jump':
       return `${at} the clock jumped ${event.deltaMs > 0 ? 'forward' : 'back'} ${span(event.deltaMs)} (sleep or clock change): checking every role now`;
+    case 'wave-failed':
+      return `${at} renewal could not run (${event.code}): ${event.message}; trying again at the next deadline`;
   }
 }
 

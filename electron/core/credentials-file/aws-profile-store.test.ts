@@ -6,6 +6,7 @@ import { MemoryFileStore } from '../testing/memory-file-store.js';
 import { AwsProfileStore, type ProfileWrite } from './aws-profile-store.js';
 import { findSection, parseIni, sectionValues } from './ini-document.js';
 import { readAsJsSdk } from './js-sdk-view.js';
+import { errorOf } from '../testing/error-of.js';
 
 const PATHS = { credentials: '/home/me/.aws/credentials', config: '/home/me/.aws/config' };
 const EXPIRES = Date.UTC(2026, 10, 22, 13, 5, 0);
@@ -43,15 +44,6 @@ function setup(credentials?: string, config?: string) {
   return { files, store: new AwsProfileStore(files, PATHS) };
 }
 
-async function failure(promise: Promise<unknown>): Promise<StsTrayError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof StsTrayError) return error;
-    throw error;
-  }
-  throw new Error('expected an StsTrayError');
-}
 
 function expectNoSecrets(message: string) {
   for (const secret of ['fake-secret', 'fake-token', 'wJalrXUtnFEMI']) expect(message).not.toContain(secret);
@@ -171,7 +163,7 @@ describe('write: our keys are replaced in place, never duplicated', () => {
   it('refuses (and writes nothing) when the JS SDK would not read the replaced key', async () => {
     const tangled = ['[tes]', MARKER(), '  s3 =', '      max = 1', '  aws_access_key_id = OLD', ''].join('\n');
     const { files, store } = setup(tangled);
-    const error = await failure(store.write([entry(1)]));
+    const error = await errorOf(store.write([entry(1)]));
     expect(error.code).toBe('file-unsafe');
     expect(error.message).toMatch(/AWS SDK for JavaScript would not read the new aws_access_key_id/);
     expect(files.writes).toHaveLength(0);
@@ -189,7 +181,7 @@ describe('write: refusals leave the file as it was', () => {
   ])('%s', async (_name, bytes, message) => {
     const files = new MemoryFileStore();
     files.setBytes(PATHS.credentials, bytes);
-    const error = await failure(new AwsProfileStore(files, PATHS).write([entry(1)]));
+    const error = await errorOf(new AwsProfileStore(files, PATHS).write([entry(1)]));
     expect(error.code).toBe('file-unsafe');
     expect(error.message).toMatch(message);
     expect(error.message).toContain(PATHS.credentials);
@@ -200,7 +192,7 @@ describe('write: refusals leave the file as it was', () => {
   it('does not overwrite a section with our name that we do not own, and suggests a free name', async () => {
     const original = '[tes]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n[tes-sts]\n';
     const { files, store } = setup(original);
-    const error = await failure(store.write([entry(1)]));
+    const error = await errorOf(store.write([entry(1)]));
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/\[tes\] already exists and was not written by sts-tray/);
     expect(error.message).toContain('"tes-sts-2"');
@@ -209,7 +201,7 @@ describe('write: refusals leave the file as it was', () => {
 
   it('treats a marker that is not the first line of the section as not ours', async () => {
     const { store } = setup(`[tes]\nregion = x\n${MARKER()}\n`);
-    expect((await failure(store.write([entry(1)]))).code).toBe('conflict');
+    expect((await errorOf(store.write([entry(1)]))).code).toBe('conflict');
   });
 
   it.each([
@@ -222,7 +214,7 @@ describe('write: refusals leave the file as it was', () => {
     ['DEFAULT (applies to every profile)', 'DEFAULT'],
   ])('rejects a profile name with %s before writing', async (_name, profile) => {
     const { files, store } = setup(FOREIGN);
-    const error = await failure(store.write([entry(1, { profile })]));
+    const error = await errorOf(store.write([entry(1, { profile })]));
     expect(error.code).toBe('validation');
     expect(files.writes).toHaveLength(0);
   });
@@ -239,7 +231,7 @@ describe('write: refusals leave the file as it was', () => {
     ['a source with a colon', { source: 'role: tes' }, /source label/],
   ])('rejects %s before writing, without echoing it', async (_name, overrides, message) => {
     const { files, store } = setup(FOREIGN);
-    const error = await failure(store.write([entry(1, overrides)]));
+    const error = await errorOf(store.write([entry(1, overrides)]));
     expect(error.code).toBe('validation');
     expect(error.message).toMatch(message);
     expectNoSecrets(error.message);
@@ -248,12 +240,12 @@ describe('write: refusals leave the file as it was', () => {
 
   it('rejects the same profile twice in one write', async () => {
     const { store } = setup();
-    expect((await failure(store.write([entry(1), entry(2)]))).code).toBe('validation');
+    expect((await errorOf(store.write([entry(1), entry(2)]))).code).toBe('validation');
   });
 
   it('never quotes a secret from the file in its messages', async () => {
     const { store } = setup('[a]\nwJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY\n');
-    expectNoSecrets((await failure(store.write([entry(1)]))).message);
+    expectNoSecrets((await errorOf(store.write([entry(1)]))).message);
   });
 });
 
@@ -304,7 +296,7 @@ describe('write: region in the config file', () => {
     ['another spelling of the same profile', '[profile "tes"]\nregion = us-east-1\n'],
   ])('refuses %s before changing the credentials file', async (_name, config) => {
     const { files, store } = setup(FOREIGN, config);
-    const error = await failure(store.write([entry(1, { region: 'ap-northeast-1' })]));
+    const error = await errorOf(store.write([entry(1, { region: 'ap-northeast-1' })]));
     expect(error.code).toBe('conflict');
     expect(error.message).toContain(PATHS.config);
     expect(files.writes).toHaveLength(0);
@@ -324,7 +316,7 @@ describe('write: another program changes the file between our read and our repla
     const { files, store } = setup(FOREIGN);
     let round = 0;
     files.interfere(PATHS.credentials, () => new TextEncoder().encode(`[other]\nround = ${(round += 1)}\n`), 5);
-    const error = await failure(store.write([entry(1)]));
+    const error = await errorOf(store.write([entry(1)]));
     expect(error.code).toBe('file-io');
     expect(error.message).toMatch(/kept changing .* \(5 tries\)/);
     expect(files.text(PATHS.credentials)).toBe('[other]\nround = 5\n');
@@ -379,7 +371,7 @@ describe('remove, removeAllOwned, listOwned', () => {
   it('a failing replace of the credentials file propagates, and the config file is left alone', async () => {
     const { files, store } = setup(FOREIGN);
     files.failNextReplace(PATHS.credentials, new StsTrayError('file-io', `${PATHS.credentials} could not be written: the disk is full.`));
-    const error = await failure(store.write([entry(1, { region: 'ap-northeast-1' })]));
+    const error = await errorOf(store.write([entry(1, { region: 'ap-northeast-1' })]));
     expect(error.message).toMatch(/disk is full/);
     expect(files.text(PATHS.credentials)).toBe(FOREIGN);
     expect(files.text(PATHS.config)).toBeNull();

@@ -54,6 +54,8 @@ interface MfaWatch {
 export const WAVE_WINDOW_MS = 30_000;
 /** STS calls in flight at once within a wave, so a thousand roles do not burst at STS. */
 const WAVE_CONCURRENCY = 16;
+/** After a wave that could not run at all, wait this long before the next try. */
+const WAVE_RETRY_MS = 60_000;
 /** A difference this large between wall-clock and monotonic time is a jump or a sleep. */
 const JUMP_THRESHOLD_MS = 2_000;
 
@@ -69,6 +71,8 @@ export class RenewalEngine {
   private wallMinusMonotonic: number;
   /** From the preferences, kept for plan(), which runs without awaiting the config. */
   private warningLeads: readonly number[] = [];
+  /** Set after a wave failed as a whole, so a broken config cannot spin the timer. */
+  private waveRetryAt = 0;
 
   constructor(private readonly deps: RenewalDeps) {
     this.random = deps.random ?? Math.random;
@@ -194,7 +198,20 @@ export class RenewalEngine {
     this.running = (async () => {
       do {
         this.again = false;
-        await this.wave().catch((error: unknown) => this.emit({ type: 'failed', role: '*', code: 'file-io', message: describeError(error), retryAt: null, at: this.deps.clock.now() }));
+        await this.wave().then(
+          () => {
+            this.waveRetryAt = 0;
+          },
+          (error: unknown) => {
+            this.waveRetryAt = this.deps.clock.now() + WAVE_RETRY_MS;
+            this.emit({
+              type: 'wave-failed',
+              code: error instanceof StsTrayError ? error.code : 'file-io',
+              message: describeError(error),
+              at: this.deps.clock.now(),
+            });
+          },
+        );
       } while (this.again && !this.stopped);
     })().finally(() => {
       this.running = null;
@@ -324,7 +341,7 @@ export class RenewalEngine {
       deadlines.push(m.expiresAt);
     }
     if (deadlines.length === 0) return;
-    const delay = Math.max(0, Math.min(...deadlines) - this.deps.clock.now());
+    const delay = Math.max(0, Math.min(...deadlines) - this.deps.clock.now(), this.waveRetryAt - this.deps.clock.now());
     this.timer = this.deps.timers.setTimer(() => {
       this.timer = null;
       void this.run();

@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { AwsProfileStore } from '../credentials-file/aws-profile-store.js';
+import { StsTrayError } from '../errors.js';
 import { saveIdentityKey } from '../identity-keys.js';
 import { appConfigSchema } from '../model.js';
 import { SessionService } from '../sessions.js';
@@ -62,5 +63,48 @@ describe('credentials that cannot be renewed', () => {
     const { events, text } = await expireWith('remove');
     expect(events.filter((e) => e.type === 'expired')).toHaveLength(1);
     expect(text).toBe(FOREIGN);
+  });
+});
+
+describe('a wave that cannot run at all', () => {
+  it('reports it and tries again a minute later, not in a loop', async () => {
+    const time = new VirtualTime(Date.UTC(2026, 10, 23, 9));
+    let config = appConfigSchema.parse({
+      version: 1,
+      identities: [{ name: 'dev', accessKeyId: 'AKIAFAKEFAKEFAKE0001' }],
+      roles: [{ name: 'tes', env: 'tes', identity: 'dev', roleArn: 'arn:aws:iam::222222222222:role/tes-deployer' }],
+    });
+    let broken = false;
+    const readConfig = () => {
+      if (broken) throw new StsTrayError('config-invalid', 'config.json: is not valid JSON');
+      return config;
+    };
+    const sts = new FakeStsBroker(time);
+    const secrets = new MemorySecretStore();
+    const files = new MemoryFileStore();
+    await saveIdentityKey(secrets, config.identities[0]!, 'fake-secret-dev-000000000');
+    const profiles = new AwsProfileStore(files, PATHS);
+    const sessions = new SessionService({ config: readConfig, secrets, sts, profiles, clock: time });
+    const engine = new RenewalEngine({ sessions, profiles, config: readConfig, clock: time, timers: time, random: () => 0 });
+    const events: RenewalEvent[] = [];
+    engine.on((e) => events.push(e));
+    const settle = async () => {
+      await flush();
+      await engine.idle();
+    };
+    await engine.activate('tes');
+    broken = true;
+    const callbacksBefore = time.callbacks;
+    await time.advance(55 * 60_000, settle); // the renewal falls due with the config broken
+    await time.advance(5 * 60_000, settle);
+    const failures = events.filter((e) => e.type === 'wave-failed');
+    expect(failures.length).toBeGreaterThanOrEqual(1);
+    // The renewal fell due ~6.5 min before the end of these 60 min: one try a minute, no loop.
+    expect(failures.length).toBeLessThanOrEqual(8);
+    expect(time.callbacks - callbacksBefore).toBeLessThanOrEqual(8);
+    broken = false;
+    config = { ...config };
+    await time.advance(60_000, settle);
+    expect(events.at(-1)).toMatchObject({ type: 'renewed', role: 'tes' });
   });
 });
