@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     });
     await saveIdentityKey(services.secrets, identity, DEV.secretAccessKey);
     await services.configStore.update((c) => ({ ...c, identities: [identity], roles: [role] }));
-    await services.sessions.startMfaSession('bench', emulator.totp(DEV.mfa.serial));
+    const mfa = await services.sessions.startMfaSession('bench', emulator.totp(DEV.mfa.serial));
 
     // (a) CLI switch vs the classic recipe, alternating so both see the same machine load.
     await writeFile(join(home, 'credentials'), `[base]\naws_access_key_id = ${DEV.accessKeyId}\naws_secret_access_key = ${DEV.secretAccessKey}\n`, { mode: 0o600 });
@@ -95,7 +95,6 @@ async function main(): Promise<void> {
     }
 
     // (b) in-process switch (warm MFA session, role re-assumed, profile written) vs bare SDK call.
-    const mfa = await services.sessions.startMfaSession('bench', '000000'); // cached: no STS call
     const bare = new STSClient({
       region: 'ap-northeast-1', endpoint: emulator.url,
       credentials: { accessKeyId: mfa.accessKeyId, secretAccessKey: mfa.secretAccessKey, sessionToken: mfa.sessionToken },
