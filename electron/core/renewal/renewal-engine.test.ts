@@ -1,16 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AwsProfileStore } from '../credentials-file/aws-profile-store.js';
-import { saveIdentityKey } from '../identity-keys.js';
 import { appConfigSchema, type AppConfig } from '../model.js';
-import { SessionService } from '../sessions.js';
-import { FakeStsBroker } from '../testing/fake-sts-broker.js';
-import { MemoryFileStore } from '../testing/memory-file-store.js';
-import { MemorySecretStore } from '../testing/memory-secret-store.js';
-import { VirtualTime, flush } from '../testing/virtual-time.js';
+import type { FakeStsBroker } from '../testing/fake-sts-broker.js';
+import type { MemoryFileStore } from '../testing/memory-file-store.js';
+import { RIG_PATHS as PATHS, renewalRig } from '../testing/renewal-rig.js';
+import type { VirtualTime } from '../testing/virtual-time.js';
 import type { RenewalEvent } from './renewal-events.js';
-import { RenewalEngine } from './renewal-engine.js';
+import type { RenewalEngine } from './renewal-engine.js';
 
-const PATHS = { credentials: '/h/.aws/credentials', config: '/h/.aws/config' };
 const H = 3_600_000;
 const MIN = 60_000;
 
@@ -32,25 +28,11 @@ describe('RenewalEngine', () => {
   let engine: RenewalEngine;
   let events: RenewalEvent[];
   let config: AppConfig;
-
-  const settle = async () => {
-    await flush();
-    await engine.idle();
-    await flush();
-  };
+  let settle: () => Promise<void>;
 
   beforeEach(async () => {
-    time = new VirtualTime(Date.UTC(2026, 10, 23, 9, 0, 0));
-    sts = new FakeStsBroker(time);
-    const secrets = new MemorySecretStore();
-    files = new MemoryFileStore();
     config = configWith();
-    for (const identity of config.identities) await saveIdentityKey(secrets, identity, 'fake-secret-dev-000000000');
-    const profiles = new AwsProfileStore(files, PATHS);
-    const sessions = new SessionService({ config: () => config, secrets, sts, profiles, clock: time });
-    engine = new RenewalEngine({ sessions, profiles, config: () => config, clock: time, timers: time, random: () => 0 });
-    events = [];
-    engine.on((e) => events.push(e));
+    ({ time, sts, files, engine, events, settle } = await renewalRig(() => config));
   });
 
   it('renews a 1 h role session 6 min before it expires, again and again, one timer at a time', async () => {

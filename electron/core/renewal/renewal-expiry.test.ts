@@ -4,43 +4,23 @@
 // account's [default]); 'remove' takes our section out for users who prefer that.
 
 import { describe, expect, it } from 'vitest';
-import { AwsProfileStore } from '../credentials-file/aws-profile-store.js';
 import { StsTrayError } from '../errors.js';
-import { saveIdentityKey } from '../identity-keys.js';
-import { appConfigSchema } from '../model.js';
-import { SessionService } from '../sessions.js';
-import { FakeStsBroker } from '../testing/fake-sts-broker.js';
+import { appConfigSchema, type AppConfig } from '../model.js';
 import { MemoryFileStore } from '../testing/memory-file-store.js';
-import { MemorySecretStore } from '../testing/memory-secret-store.js';
-import { VirtualTime, flush } from '../testing/virtual-time.js';
-import type { RenewalEvent } from './renewal-events.js';
-import { RenewalEngine } from './renewal-engine.js';
+import { RIG_PATHS as PATHS, renewalRig } from '../testing/renewal-rig.js';
 
-const PATHS = { credentials: '/h/.aws/credentials', config: '/h/.aws/config' };
 const FOREIGN = '[default]\naws_access_key_id = AKIAFOREIGN000000001\naws_secret_access_key = foreign-secret\n';
 
 async function expireWith(onExpired: 'keep' | 'remove') {
-  const time = new VirtualTime(Date.UTC(2026, 10, 23, 9));
   const config = appConfigSchema.parse({
     version: 1,
     identities: [{ name: 'dev', accessKeyId: 'AKIAFAKEFAKEFAKE0001' }],
     roles: [{ name: 'tes', env: 'tes', identity: 'dev', roleArn: 'arn:aws:iam::222222222222:role/tes-deployer' }],
     preferences: { onExpired },
   });
-  const sts = new FakeStsBroker(time);
-  const secrets = new MemorySecretStore();
   const files = new MemoryFileStore();
   files.setText(PATHS.credentials, FOREIGN);
-  await saveIdentityKey(secrets, config.identities[0]!, 'fake-secret-dev-000000000');
-  const profiles = new AwsProfileStore(files, PATHS);
-  const sessions = new SessionService({ config: () => config, secrets, sts, profiles, clock: time });
-  const engine = new RenewalEngine({ sessions, profiles, config: () => config, clock: time, timers: time, random: () => 0 });
-  const events: RenewalEvent[] = [];
-  engine.on((e) => events.push(e));
-  const settle = async () => {
-    await flush();
-    await engine.idle();
-  };
+  const { time, sts, engine, events, settle } = await renewalRig(() => config, files);
   await engine.activate('tes');
   // The key was deactivated in IAM: the renewal is refused, a fatal error, not retried.
   sts.failNext('AssumeRole', 'invalid-key');
@@ -68,30 +48,16 @@ describe('credentials that cannot be renewed', () => {
 
 describe('a wave that cannot run at all', () => {
   it('reports it and tries again a minute later, not in a loop', async () => {
-    const time = new VirtualTime(Date.UTC(2026, 10, 23, 9));
-    let config = appConfigSchema.parse({
+    let config: AppConfig = appConfigSchema.parse({
       version: 1,
       identities: [{ name: 'dev', accessKeyId: 'AKIAFAKEFAKEFAKE0001' }],
       roles: [{ name: 'tes', env: 'tes', identity: 'dev', roleArn: 'arn:aws:iam::222222222222:role/tes-deployer' }],
     });
     let broken = false;
-    const readConfig = () => {
+    const { time, engine, events, settle } = await renewalRig(() => {
       if (broken) throw new StsTrayError('config-invalid', 'config.json: is not valid JSON');
       return config;
-    };
-    const sts = new FakeStsBroker(time);
-    const secrets = new MemorySecretStore();
-    const files = new MemoryFileStore();
-    await saveIdentityKey(secrets, config.identities[0]!, 'fake-secret-dev-000000000');
-    const profiles = new AwsProfileStore(files, PATHS);
-    const sessions = new SessionService({ config: readConfig, secrets, sts, profiles, clock: time });
-    const engine = new RenewalEngine({ sessions, profiles, config: readConfig, clock: time, timers: time, random: () => 0 });
-    const events: RenewalEvent[] = [];
-    engine.on((e) => events.push(e));
-    const settle = async () => {
-      await flush();
-      await engine.idle();
-    };
+    });
     await engine.activate('tes');
     broken = true;
     const callbacksBefore = time.callbacks;
