@@ -18,6 +18,7 @@ import { debianAwsCli } from '../e2e/rig/aws-cli.js';
 import { CLI_ENTRY } from '../e2e/cli/run-cli-process.js';
 import { startStsEmulator } from '../e2e/rig/sts-emulator/sts-emulator.js';
 import { median, percentile, round, timed } from './stats.js';
+import { fakeMfaUser } from '../e2e/rig/sts-emulator/fixtures.js';
 
 const run = promisify(execFile);
 const RECIPE_RUNS = Number(process.env.BENCH_RECIPE_RUNS ?? 5);
@@ -25,13 +26,7 @@ const CLI_RUNS = Number(process.env.BENCH_CLI_RUNS ?? 10);
 const SWITCH_RUNS = Number(process.env.BENCH_SWITCH_RUNS ?? 200);
 const FILE_RUNS = Number(process.env.BENCH_FILE_RUNS ?? 200);
 
-const DEV = {
-  userName: 'bench',
-  accountId: '111111111111',
-  accessKeyId: 'AKIAFAKEBENCH0000001',
-  secretAccessKey: 'fake-secret-bench-000000000000000000000001',
-  mfa: { serial: 'arn:aws:iam::111111111111:mfa/bench', secret: new TextEncoder().encode('fake-totp-seed-bench-01') },
-};
+const DEV = fakeMfaUser('bench', 'bench');
 const ROLE_ARN = 'arn:aws:iam::222222222222:role/stg-bench';
 
 async function main(): Promise<void> {

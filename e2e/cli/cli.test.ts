@@ -12,16 +12,11 @@ import { KeytarSecretStore } from '../../electron/adapters/keytar-secret-store.j
 import { debianAwsCli } from '../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
 import { runCliProcess, type CliResult, cliTestEnv } from './run-cli-process.js';
+import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
 
 const run = promisify(execFile);
 
-const DEV = {
-  userName: 'dev',
-  accountId: '111111111111',
-  accessKeyId: 'AKIAFAKEDEV000000001',
-  secretAccessKey: 'fake-secret-dev-0000000000000000000000001',
-  mfa: { serial: 'arn:aws:iam::111111111111:mfa/dev', secret: new TextEncoder().encode('fake-totp-seed-dev-0001') },
-};
+const DEV = fakeMfaUser('dev', 'dev');
 const TES_ARN = 'arn:aws:iam::222222222222:role/tes-deployer';
 const STG_ARN = 'arn:aws:iam::333333333333:role/stg-deployer';
 

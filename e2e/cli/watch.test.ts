@@ -12,16 +12,11 @@ import { KeytarSecretStore } from '../../electron/adapters/keytar-secret-store.j
 import { debianAwsCli } from '../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
 import { CLI_ENTRY, runCliProcess, type CliResult, cliTestEnv } from './run-cli-process.js';
+import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
 
 const run = promisify(execFile);
 
-const DEV = {
-  userName: 'dev',
-  accountId: '111111111111',
-  accessKeyId: 'AKIAFAKEWATCH0000001',
-  secretAccessKey: 'fake-secret-watch-000000000000000000000001',
-  mfa: { serial: 'arn:aws:iam::111111111111:mfa/dev', secret: new TextEncoder().encode('fake-totp-seed-watch-01') },
-};
+const DEV = fakeMfaUser('dev', 'watch');
 const TES_ARN = 'arn:aws:iam::222222222222:role/tes-deployer';
 const ROLE_SECONDS = 20;
 

@@ -44,3 +44,15 @@ export const READER: EmulatorRole = {
 export function fixtureOptions(overrides: Partial<StsEmulatorOptions> = {}): StsEmulatorOptions {
   return { users: [DEV, CI_BOT], roles: [DEPLOYER, READER], ...overrides };
 }
+
+/** An IAM user with a virtual MFA device; `tag` keeps each suite's keys apart (AKIAFAKE<TAG>…0001). */
+export function fakeMfaUser(userName: string, tag: string): EmulatorUser & { readonly mfa: NonNullable<EmulatorUser['mfa']> } {
+  const upper = tag.toUpperCase();
+  return {
+    userName,
+    accountId: HUB_ACCOUNT,
+    accessKeyId: `AKIAFAKE${upper}`.padEnd(19, '0') + '1',
+    secretAccessKey: `fake-secret-${tag}-`.padEnd(41, '0') + '1',
+    mfa: { serial: `arn:aws:iam::${HUB_ACCOUNT}:mfa/${userName}`, secret: new TextEncoder().encode(`fake-totp-seed-${tag}-01`) },
+  };
+}
