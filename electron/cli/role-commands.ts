@@ -3,8 +3,8 @@
 import { StsTrayError } from '../core/errors.js';
 import { profileOf, roleSchema, type Role } from '../core/model.js';
 import { parseOrThrow } from '../core/schema-errors.js';
-import { findIdentity } from '../core/sessions.js';
-import { checkAccountId, checkRoleName, roleArnFrom } from '../core/sts-limits.js';
+import { removeRole, saveRole } from '../core/role-admin.js';
+import { checkAccountId, checkRoleName, roleArnFrom } from '../contract/sts-limits.js';
 import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './commands.js';
 import { formatTable } from './format.js';
 
@@ -45,31 +45,7 @@ export async function roleAdd(ctx: CommandContext): Promise<void> {
     },
     'role',
   );
-  await services.configStore.update((config) => {
-    const identity = findIdentity(config, role.identity);
-    if (role.mfa && !identity.mfaSerial) {
-      throw new StsTrayError(
-        'validation',
-        `role "${role.name}" requires MFA, but identity "${identity.name}" has no MFA device; add it with --mfa-serial (sts-tray identity add ${identity.name} --replace …)`,
-      );
-    }
-    if (config.roles.some((r) => r.name === role.name) && !flag(ctx, 'replace')) {
-      throw new StsTrayError('conflict', `role "${role.name}" exists; add --replace to change it`);
-    }
-    const clash = config.roles.find((r) => r.name !== role.name && profileOf(r) === profileOf(role));
-    if (clash) {
-      throw new StsTrayError('conflict', `role "${clash.name}" already writes profile [${profileOf(role)}]; choose another with --profile`);
-    }
-    if (role.mirrorDefault) {
-      // Only one role can own [default].
-      return {
-        ...config,
-        roles: [...config.roles.filter((r) => r.name !== role.name).map((r) => ({ ...r, mirrorDefault: false })), role],
-      };
-    }
-    return { ...config, roles: [...config.roles.filter((r) => r.name !== role.name), role] };
-  });
-  services.sessions.dropRoleSession(role.name);
+  await saveRole(services, role, { replace: flag(ctx, 'replace') });
   io.out(`role ${role.name} saved: ${role.roleArn} → profile [${profileOf(role)}]${role.mfa ? ', MFA' : ''}\n`);
 }
 
@@ -105,14 +81,7 @@ export async function roleRemove(ctx: CommandContext): Promise<void> {
   const config = await services.configStore.load();
   const role = config.roles.find((r) => r.name === name);
   if (!role) throw new StsTrayError('not-found', `no role named "${name}"`);
-  const report = await services.profiles.remove(ownedProfilesOf(role, await services.profiles.listOwned()));
-  await services.configStore.update((c) => ({ ...c, roles: c.roles.filter((r) => r.name !== name) }));
-  for (const notice of report.notices) io.err(`note: ${notice}\n`);
+  for (const notice of await removeRole(services, name)) io.err(`note: ${notice}\n`);
   io.out(`role ${name} removed, with its profile [${profileOf(role)}]\n`);
 }
 
-/** The sections this role wrote: its profile, and [default] when it mirrors there. */
-export function ownedProfilesOf(role: Role, owned: readonly { profile: string; source: string }[]): string[] {
-  const source = `role ${role.name}`;
-  return owned.filter((o) => o.source === source || o.profile === profileOf(role)).map((o) => o.profile);
-}

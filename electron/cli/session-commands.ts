@@ -6,7 +6,7 @@ import { profileOf } from '../core/model.js';
 import { findRole } from '../core/sessions.js';
 import { flag, nameArg, stringOption, type CommandContext } from './commands.js';
 import { formatTable, timeLeft } from './format.js';
-import { ownedProfilesOf } from './role-commands.js';
+import { ownedProfilesOf } from '../core/role-admin.js';
 
 /**
  * Runs `action` with the --mfa-code given; when a code is needed and none was given,

@@ -1,29 +1,9 @@
 // Errors that carry a machine-readable code. The code survives IPC and the CLI and
 // decides what a person is told; the message is already written for that person.
 
-export const ERROR_CODES = [
-  // STS outcomes
-  'needs-mfa',
-  'invalid-mfa',
-  'access-denied',
-  'invalid-key',
-  'expired',
-  'throttled',
-  'network',
-  'clock-skew',
-  'validation',
-  // local outcomes
-  'not-found',
-  'conflict',
-  'keychain-unavailable',
-  'keychain-item-changed',
-  'config-invalid',
-  'file-unsafe',
-  'file-io',
-  'usage',
-] as const;
+import type { ErrorCode } from '../contract/error-codes.js';
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export { ERROR_CODES, type ErrorCode } from '../contract/error-codes.js';
 
 export class StsTrayError extends Error {
   override readonly name = 'StsTrayError';

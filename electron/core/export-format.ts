@@ -4,8 +4,9 @@
 
 import { StsTrayError } from './errors.js';
 
-export const EXPORT_FORMATS = ['bash', 'fish', 'pwsh', 'cmd', 'dotenv', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, type ExportFormat } from '../contract/export-formats.js';
+
+export { EXPORT_FORMATS, type ExportFormat } from '../contract/export-formats.js';
 
 export interface ExportInput {
   readonly accessKeyId: string;

@@ -8,7 +8,7 @@ import { loadIdentityKey } from './identity-keys.js';
 import { MfaSessionCache } from './mfa-session-cache.js';
 import { profileOf, type AppConfig, type CallerIdentity, type Identity, type Role, type TemporaryCredentials } from './model.js';
 import type { Clock, SecretStore, StsBroker } from './ports.js';
-import { checkMfaCode } from './sts-limits.js';
+import { checkMfaCode } from '../contract/sts-limits.js';
 
 export interface SessionDeps {
   readonly config: () => AppConfig | Promise<AppConfig>;

@@ -13,7 +13,7 @@ import {
   checkRoleArn,
   checkSerialNumber,
   checkSessionName,
-} from './sts-limits.js';
+} from '../contract/sts-limits.js';
 
 function fail(field: string, problem: string | null): void {
   if (problem) throw new StsTrayError('validation', `${field}: ${problem}`);

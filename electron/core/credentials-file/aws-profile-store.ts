@@ -7,7 +7,7 @@
 
 import { StsTrayError } from '../errors.js';
 import type { FileStore } from '../ports.js';
-import { checkProfileName } from '../profile-name.js';
+import { checkProfileName } from '../../contract/profile-name.js';
 import { decodeText, encodeText } from './decode-text.js';
 import { type IniDocument, findSection, parseIni, sectionLabel, sectionValues } from './ini-document.js';
 import { type SectionEdit, conflictError, ownerOf, removeOwnedSections, upsertOwnedSections } from './owned-section.js';

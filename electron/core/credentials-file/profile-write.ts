@@ -3,8 +3,8 @@
 // botocore and the JS SDK is refused here; no error ever quotes a key or token.
 
 import { StsTrayError } from '../errors.js';
-import { checkProfileName } from '../profile-name.js';
-import { checkAccessKeyId, checkRegion } from '../sts-limits.js';
+import { checkProfileName } from '../../contract/profile-name.js';
+import { checkAccessKeyId, checkRegion } from '../../contract/sts-limits.js';
 import type { ProfileWrite } from './aws-profile-store.js';
 
 /** The keys sts-tray owns in a credentials-file section, in the order new lines are written. */

@@ -1,8 +1,9 @@
 // What the renewal engine tells the shells (tray, notifications, renderer, `sts-tray watch`).
 
+import type { RoleStatus } from '../../contract/role-status.js';
 import type { ErrorCode } from '../errors.js';
 
-export type RoleStatus = 'idle' | 'active' | 'renewing' | 'needs-mfa' | 'failed' | 'expired';
+export type { RoleStatus } from '../../contract/role-status.js';
 
 export interface RoleState {
   readonly role: string;

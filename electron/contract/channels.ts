@@ -1,0 +1,79 @@
+// The one channel map between main and the renderer. Main registers a handler for every
+// request channel (ipc-dispatch.ts); preload exposes exactly `invoke` and `on` over these
+// names; the renderer and the e2e harness speak the same map.
+
+import * as z from 'zod/mini';
+import {
+  activateRequest,
+  addEnvironmentRolesRequest,
+  addIdentityRequest,
+  copyExportsRequest,
+  emptyRequest,
+  nameRequest,
+  optionalRoleRequest,
+  saveRoleRequest,
+  setPreferencesRequest,
+  submitMfaRequest,
+} from './requests.js';
+import { preferencesSchema } from './config-schema.js';
+import { activationViewSchema, appViewSchema, identityViewSchema, roleViewSchema } from './views.js';
+
+const done = z.strictObject({});
+
+export const REQUESTS = {
+  /** The whole view; afterwards every change arrives as a 'state' event. */
+  'state:get': { request: emptyRequest, response: appViewSchema },
+  /** Verifies the key with GetCallerIdentity, then keeps the secret in the keychain only. */
+  'identity:add': {
+    request: addIdentityRequest,
+    response: z.strictObject({
+      identity: identityViewSchema,
+      account: z.nullable(z.string().check(z.maxLength(12))),
+      arn: z.nullable(z.string().check(z.maxLength(2048))),
+    }),
+  },
+  'identity:remove': { request: nameRequest, response: done },
+  'role:save': { request: saveRoleRequest, response: roleViewSchema },
+  'role:add-environments': { request: addEnvironmentRolesRequest, response: z.array(roleViewSchema) },
+  'role:remove': { request: nameRequest, response: done },
+  /** Switch: assume (or reuse) the role's session, write its profile, make it the active one. */
+  'session:activate': { request: activateRequest, response: activationViewSchema },
+  /** Renew one role now, or every active one. */
+  'session:renew': { request: optionalRoleRequest, response: done },
+  /** Stop renewing and remove our profiles: one role's, or all. */
+  'session:sign-out': { request: optionalRoleRequest, response: z.strictObject({ removed: z.array(z.string()) }) },
+  /** A code for the identity's MFA session; roles waiting for it renew, a pending switch completes. */
+  'mfa:submit': { request: submitMfaRequest, response: z.strictObject({ expiresAt: z.number() }) },
+  'mfa:dismiss': { request: emptyRequest, response: done },
+  /** Main puts the lines on the clipboard; the renderer never sees them. */
+  'exports:copy': { request: copyExportsRequest, response: z.strictObject({ clearsAt: z.number() }) },
+  'preferences:set': { request: setPreferencesRequest, response: preferencesSchema },
+} as const;
+
+export const EVENTS = {
+  /** A new view after any change (a switch, a renewal, an edit, a minute passing while sessions run). */
+  state: appViewSchema,
+} as const;
+
+export type RequestChannel = keyof typeof REQUESTS;
+export type EventChannel = keyof typeof EVENTS;
+export const REQUEST_CHANNELS = Object.keys(REQUESTS) as RequestChannel[];
+export const EVENT_CHANNELS = Object.keys(EVENTS) as EventChannel[];
+
+/** What the renderer sends (before defaults are applied). */
+export type RequestOf<C extends RequestChannel> = z.input<(typeof REQUESTS)[C]['request']>;
+/** What the renderer gets back. */
+export type ResponseOf<C extends RequestChannel> = z.output<(typeof REQUESTS)[C]['response']>;
+export type EventOf<E extends EventChannel> = z.output<(typeof EVENTS)[E]>;
+
+/** The names on the wire: prefixed, so nothing else on ipcMain can be reached. */
+export const ipcRequestName = (channel: RequestChannel): string => `sts-tray:${channel}`;
+export const ipcEventName = (event: EventChannel): string => `sts-tray:event:${event}`;
+
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && Object.hasOwn(REQUESTS, value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.hasOwn(EVENTS, value);
+}

@@ -1,0 +1,147 @@
+// The app config schema (one JSON file, no secrets in it): identities, roles, preferences.
+// In the contract so the renderer validates forms with the very rules the core applies.
+
+import * as z from 'zod/mini';
+import english from 'zod/v4/locales/en.js';
+import { checkProfileName } from './profile-name.js';
+import {
+  ASSUME_ROLE_DURATION,
+  SESSION_TOKEN_DURATION,
+  checkAccessKeyId,
+  checkDuration,
+  checkExternalId,
+  checkRegion,
+  checkRoleArn,
+  checkSerialNumber,
+  checkSessionName,
+} from './sts-limits.js';
+
+// zod/mini, not classic zod: the same checks at a fraction of the size, which matters
+// for the CLI's start-up time and the renderer's bundle. Mini ships no messages; load
+// the English ones so every built-in issue still reads as a sentence.
+z.config(english());
+
+export const CONFIG_VERSION = 1;
+export const DEFAULT_REGION = 'us-east-1';
+
+/** Adapts a `check*` function (sentence or null) to a schema check. */
+function sentence<T>(check: (value: T) => string | null) {
+  return z.superRefine<T>((value, ctx) => {
+    const problem = check(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  });
+}
+
+export const checked = (check: (value: string) => string | null) => z.string().check(sentence(check));
+const duration = (limits: { min: number; max: number }) =>
+  z.number().check(sentence((value: number) => checkDuration(value, limits)));
+const bounded = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+
+const NAME = /^[A-Za-z0-9_.@+-]{1,64}$/;
+export const nameSchema = z
+  .string()
+  .check(
+    z.regex(NAME, 'a name is 1 to 64 characters of letters, digits and _ . @ + -'),
+    z.refine((n) => !['__proto__', 'constructor', 'prototype'].includes(n), 'that name is reserved'),
+  );
+
+export const LANGUAGES = ['system', 'en', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const ENVIRONMENTS = ['tes', 'stg', 'prd', 'other'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export const identitySchema = z.strictObject({
+  name: nameSchema,
+  accessKeyId: checked(checkAccessKeyId),
+  mfaSerial: z.optional(checked(checkSerialNumber)),
+  region: z._default(checked(checkRegion), DEFAULT_REGION),
+  /** Lifetime asked for the MFA session (GetSessionToken). */
+  mfaSessionSeconds: z._default(duration(SESSION_TOKEN_DURATION), 43_200),
+});
+export type Identity = z.infer<typeof identitySchema>;
+
+export const roleSchema = z.strictObject({
+  name: nameSchema,
+  env: z._default(z.enum(ENVIRONMENTS), 'other'),
+  identity: nameSchema,
+  roleArn: checked(checkRoleArn),
+  externalId: z.optional(checked(checkExternalId)),
+  sessionName: z.optional(checked(checkSessionName)),
+  durationSeconds: z._default(duration(ASSUME_ROLE_DURATION), 3600),
+  region: z.optional(checked(checkRegion)),
+  mfa: z._default(z.boolean(), false),
+  /** Section written in the credentials file; defaults to the role's name. */
+  profile: z.optional(checked(checkProfileName)),
+  mirrorDefault: z._default(z.boolean(), false),
+});
+export type Role = z.infer<typeof roleSchema>;
+
+export const preferencesSchema = z.strictObject({
+  renewalLeadSeconds: z._default(bounded(60, 3600), 300),
+  mfaWarningLeadSeconds: z._default(z.array(bounded(60, 7200)).check(z.maxLength(5)), () => [900, 300]),
+  clipboardClearSeconds: z._default(bounded(5, 600), 30),
+  confirmPrd: z._default(z.boolean(), true),
+  /**
+   * What to do with a profile whose credentials expired because renewal was impossible:
+   * 'keep' it, so AWS tools fail loudly with ExpiredToken, or 'remove' it, so they fall
+   * back to whatever else is configured (which may be another account).
+   */
+  onExpired: z._default(z.enum(['keep', 'remove']), 'keep'),
+  /** Desktop notifications, each kind on or off. */
+  notifications: z._default(
+    z.strictObject({
+      mfaExpiring: z._default(z.boolean(), true),
+      renewalFailed: z._default(z.boolean(), true),
+      expired: z._default(z.boolean(), true),
+      switchedPrd: z._default(z.boolean(), true),
+    }),
+    () => ({ mfaExpiring: true, renewalFailed: true, expired: true, switchedPrd: true }),
+  ),
+  launchAtLogin: z._default(z.boolean(), false),
+  /** On quit, 'keep' our profiles (they expire by themselves) or 'remove' them. */
+  onQuit: z._default(z.enum(['keep', 'remove']), 'keep'),
+  /** 'system' follows the OS locale. */
+  language: z._default(z.enum(LANGUAGES), 'system'),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+
+export const appConfigSchema = z
+  .strictObject({
+    version: z.literal(CONFIG_VERSION),
+    identities: z._default(z.array(identitySchema), () => []),
+    roles: z._default(z.array(roleSchema), () => []),
+    preferences: z._default(preferencesSchema, () => preferencesSchema.parse({})),
+  })
+  .check(
+    z.superRefine((config, ctx) => {
+      const seen = (kind: string, names: string[], path: string) => {
+        const dup = names.find((n, i) => names.indexOf(n) !== i);
+        if (dup) ctx.addIssue({ code: 'custom', path: [path], message: `two ${kind} are named "${dup}"`, input: names });
+      };
+      seen('identities', config.identities.map((i) => i.name), 'identities');
+      seen('roles', config.roles.map((r) => r.name), 'roles');
+      seen('roles', config.roles.map((r) => profileOf(r)), 'roles');
+      const identities = new Set(config.identities.map((i) => i.name));
+      for (const role of config.roles) {
+        if (!identities.has(role.identity)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['roles'],
+            message: `role "${role.name}" uses identity "${role.identity}", which does not exist`,
+            input: role,
+          });
+        }
+      }
+    }),
+  );
+export type AppConfig = z.infer<typeof appConfigSchema>;
+
+export function emptyConfig(): AppConfig {
+  return appConfigSchema.parse({ version: CONFIG_VERSION });
+}
+
+export function profileOf(role: Pick<Role, 'name' | 'profile'>): string {
+  return role.profile ?? role.name;
+}
+

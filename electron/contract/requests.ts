@@ -1,0 +1,65 @@
+// What the renderer may ask main, one schema per request. Strings are bounded and objects
+// strict (no unknown keys, so no `__proto__`). The config's own schemas are reused, so a
+// form field fails here with the same sentence the core would give.
+
+import * as z from 'zod/mini';
+import { checked, identitySchema, nameSchema, preferencesSchema, roleSchema } from './config-schema.js';
+import { EXPORT_FORMATS } from './export-formats.js';
+import { checkAccountId, checkRoleName } from './sts-limits.js';
+
+const nothing = z.strictObject({});
+
+export const addIdentityRequest = z.strictObject({
+  identity: identitySchema,
+  /** Write-only: goes to the keychain, never comes back. */
+  secretAccessKey: z.string().check(z.maxLength(256)),
+  /** Store a new key for an identity that exists. */
+  replace: z.optional(z.boolean()),
+});
+
+export const saveRoleRequest = z.strictObject({
+  role: roleSchema,
+  /** The role's name before this edit; absent when adding. */
+  previousName: z.optional(nameSchema),
+});
+
+const account = checked(checkAccountId);
+
+/** The quick form: one role name in three accounts, `arn:aws:iam::<account>:role/<env>-<role>`. */
+export const addEnvironmentRolesRequest = z.strictObject({
+  identity: nameSchema,
+  /** The part after `<env>-` in the role's name in IAM. */
+  roleName: checked(checkRoleName),
+  accounts: z.strictObject({ tes: z.optional(account), stg: z.optional(account), prd: z.optional(account) }),
+  externalId: z.optional(roleSchema.shape.externalId),
+  mfa: z.boolean(),
+  durationSeconds: z.optional(roleSchema.shape.durationSeconds),
+});
+
+export const nameRequest = z.strictObject({ name: nameSchema });
+
+export const activateRequest = z.strictObject({
+  role: nameSchema,
+  /** Checked by the core (6 digits), so the message is the core's. */
+  mfaCode: z.optional(z.string().check(z.maxLength(32))),
+  /** The user confirmed a switch to a prd role. */
+  confirmed: z.optional(z.boolean()),
+});
+
+export const optionalRoleRequest = z.strictObject({ role: z.optional(nameSchema) });
+
+export const submitMfaRequest = z.strictObject({
+  identity: nameSchema,
+  code: z.string().check(z.maxLength(32)),
+});
+
+export const copyExportsRequest = z.strictObject({
+  /** Defaults to the active role. */
+  role: z.optional(nameSchema),
+  format: z.enum(EXPORT_FORMATS),
+});
+
+/** The whole preferences object (the view holds it): a partial one would be filled with defaults. */
+export const setPreferencesRequest = z.strictObject({ preferences: preferencesSchema });
+
+export { nothing as emptyRequest };

@@ -1,0 +1,106 @@
+// What main shows the renderer: snapshots built from the config, the renewal engine and the
+// credentials file. Strict objects with bounded strings and no key, secret or token field
+// (contract.test.ts proves it): a view cannot carry a credential even by mistake.
+
+import * as z from 'zod/mini';
+import { nameSchema, preferencesSchema, roleSchema } from './config-schema.js';
+import { APP_ERROR_CODES } from './result.js';
+import { ROLE_STATUSES } from './role-status.js';
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+/** Milliseconds since the epoch, by main's clock. */
+const time = z.number();
+
+export const problemSchema = z.strictObject({ code: z.enum(APP_ERROR_CODES), message: text(2000) });
+export type Problem = z.infer<typeof problemSchema>;
+
+export const identityViewSchema = z.strictObject({
+  name: nameSchema,
+  /** First four and last four characters: enough to tell keys apart. */
+  accessKeyIdMasked: text(40),
+  mfaSerial: z.nullable(text(256)),
+  region: text(32),
+  mfaSessionSeconds: z.int(),
+  /** When the MFA session ends; null when none runs. */
+  mfaSessionExpiresAt: z.nullable(time),
+});
+export type IdentityView = z.infer<typeof identityViewSchema>;
+
+export const roleViewSchema = z.strictObject({
+  /** The role as configured (what the edit form starts from). */
+  role: roleSchema,
+  /** The credentials-file section it writes (its profile, or its name). */
+  profileName: text(64),
+  status: z.enum(ROLE_STATUSES),
+  expiresAt: z.nullable(time),
+  nextRenewalAt: z.nullable(time),
+  lastError: z.nullable(problemSchema),
+  /** The role last switched to: checked in the tray, shown in its icon and tooltip. */
+  active: z.boolean(),
+});
+export type RoleView = z.infer<typeof roleViewSchema>;
+
+export const ACTIVITY_KINDS = [
+  'switched',
+  'renewed',
+  'renew-failed',
+  'expired',
+  'mfa-started',
+  'mfa-expiring',
+  'signed-out',
+  'copied',
+  'identity-added',
+  'identity-removed',
+  'role-saved',
+  'role-removed',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const activityEntrySchema = z.strictObject({
+  at: time,
+  kind: z.enum(ACTIVITY_KINDS),
+  /** The role or identity it is about. */
+  subject: text(64),
+  /** A reason or a detail (an error's sentence, a profile name). */
+  detail: z.nullable(text(2000)),
+});
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+
+export const mfaPromptSchema = z.strictObject({
+  identity: nameSchema,
+  mfaSerial: z.nullable(text(256)),
+  /** The role to switch to once the code is accepted; null when only the session is renewed. */
+  role: z.nullable(nameSchema),
+  reason: z.enum(['needs-mfa', 'expiring']),
+});
+export type MfaPrompt = z.infer<typeof mfaPromptSchema>;
+
+export const appViewSchema = z.strictObject({
+  /** Main's clock when the view was made; the renderer counts down from it. */
+  now: time,
+  activeRole: z.nullable(nameSchema),
+  identities: z.array(identityViewSchema),
+  roles: z.array(roleViewSchema),
+  preferences: preferencesSchema,
+  paths: z.strictObject({ credentials: text(4096), config: text(4096), appConfig: text(4096) }),
+  /** Newest first, at most ACTIVITY_LIMIT entries. */
+  activity: z.array(activityEntrySchema),
+  /** Set when main wants a code from the user (a tray click, a notification click). */
+  mfaPrompt: z.nullable(mfaPromptSchema),
+  /** The app config could not be read: everything else is empty, this says why. */
+  configError: z.nullable(problemSchema),
+  /** The OS locale, for language 'system' (e.g. "ja-JP"). */
+  systemLocale: text(35),
+});
+export type AppView = z.infer<typeof appViewSchema>;
+
+export const ACTIVITY_LIMIT = 200;
+
+export const activationViewSchema = z.strictObject({
+  role: nameSchema,
+  profiles: z.array(text(64)),
+  expiresAt: time,
+  assumedRoleArn: z.nullable(text(2048)),
+  notices: z.array(text(2000)),
+});
+export type ActivationView = z.infer<typeof activationViewSchema>;

@@ -1,0 +1,71 @@
+// Saving and removing roles: the one implementation behind the CLI and the tray's IPC.
+
+import type { AppServices } from './app-services.js';
+import { StsTrayError } from './errors.js';
+import { profileOf, type AppConfig, type Role } from './model.js';
+import { findIdentity } from './sessions.js';
+
+export interface SaveRoleOptions {
+  /** Overwrite a role of the same name. */
+  readonly replace?: boolean;
+  /** The role's name before an edit that renames it. */
+  readonly previousName?: string | undefined;
+}
+
+/** The config with `role` added or replaced; throws when the result would be inconsistent. */
+export function withRole(config: AppConfig, role: Role, options: SaveRoleOptions = {}): AppConfig {
+  const identity = findIdentity(config, role.identity);
+  if (role.mfa && !identity.mfaSerial) {
+    throw new StsTrayError(
+      'validation',
+      `role "${role.name}" requires MFA, but identity "${identity.name}" has no MFA device; add its MFA device to the identity first`,
+    );
+  }
+  const previous = options.previousName ?? role.name;
+  const exists = (name: string) => config.roles.some((r) => r.name === name);
+  if (options.previousName !== undefined && !exists(previous)) {
+    throw new StsTrayError('not-found', `no role named "${previous}"`);
+  }
+  const others = config.roles.filter((r) => r.name !== previous);
+  const renamedOntoAnother = others.some((r) => r.name === role.name);
+  const overwrites = options.previousName === undefined && exists(role.name) && !options.replace;
+  if (renamedOntoAnother || overwrites) {
+    throw new StsTrayError('conflict', `role "${role.name}" exists; replace it or choose another name`);
+  }
+  const clash = others.find((r) => profileOf(r) === profileOf(role));
+  if (clash) {
+    throw new StsTrayError('conflict', `role "${clash.name}" already writes profile [${profileOf(role)}]; choose another profile name`);
+  }
+  // Only one role can own [default].
+  const kept = role.mirrorDefault ? others.map((r) => ({ ...r, mirrorDefault: false })) : others;
+  return { ...config, roles: [...kept, role] };
+}
+
+export async function saveRole(services: Pick<AppServices, 'configStore' | 'sessions'>, role: Role, options: SaveRoleOptions = {}): Promise<void> {
+  await services.configStore.update((config) => withRole(config, role, options));
+  services.sessions.dropRoleSession(role.name);
+  if (options.previousName !== undefined) services.sessions.dropRoleSession(options.previousName);
+}
+
+/** Saves several roles in one config write, or none of them. */
+export async function saveRoles(services: Pick<AppServices, 'configStore' | 'sessions'>, roles: readonly Role[]): Promise<void> {
+  await services.configStore.update((config) => roles.reduce((c, role) => withRole(c, role), config));
+  for (const role of roles) services.sessions.dropRoleSession(role.name);
+}
+
+/** Removes a role and the profiles it wrote; returns the notices of the file write. */
+export async function removeRole(services: Pick<AppServices, 'configStore' | 'profiles' | 'sessions'>, name: string): Promise<readonly string[]> {
+  const config = await services.configStore.load();
+  const role = config.roles.find((r) => r.name === name);
+  if (!role) throw new StsTrayError('not-found', `no role named "${name}"`);
+  const report = await services.profiles.remove(ownedProfilesOf(role, await services.profiles.listOwned()));
+  await services.configStore.update((c) => ({ ...c, roles: c.roles.filter((r) => r.name !== name) }));
+  services.sessions.dropRoleSession(name);
+  return report.notices;
+}
+
+/** The sections this role wrote: its profile, and [default] when it mirrors there. */
+export function ownedProfilesOf(role: Role, owned: readonly { profile: string; source: string }[]): string[] {
+  const source = `role ${role.name}`;
+  return owned.filter((o) => o.source === source || o.profile === profileOf(role)).map((o) => o.profile);
+}

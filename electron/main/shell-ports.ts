@@ -1,0 +1,49 @@
+// What the app controller needs from the shell around it, and what it offers the shell.
+// Electron provides these in main (electron-*.ts); the e2e harness provides recording
+// versions; unit tests pass stand-ins. Nothing here imports electron.
+
+import type * as z from 'zod/mini';
+import type { REQUESTS, RequestChannel, ResponseOf } from '../contract/channels.js';
+import type { Environment, Preferences } from '../core/model.js';
+import type { RenewalEvent } from '../core/renewal/renewal-events.js';
+
+/** Every request channel's handler, given the request already validated by its schema. */
+export type RequestHandlers = {
+  readonly [C in RequestChannel]: (request: z.output<(typeof REQUESTS)[C]['request']>) => Promise<ResponseOf<C>>;
+};
+
+/** The clipboard for export lines: cleared after a delay if it still holds what we put there. */
+export interface SecretClipboard {
+  /** Writes `text` (marked concealed where the OS can) and returns when it will be cleared. */
+  copy(text: string, clearAfterMs: number): number;
+  /** Clears the clipboard now if it still holds our text (on quit). */
+  clearIfOurs(): void;
+}
+
+/** What may deserve a desktop notification: the engine's events and the shell's own. */
+export type ShellEvent =
+  | RenewalEvent
+  | { readonly type: 'switched'; readonly role: string; readonly env: Environment; readonly at: number }
+  /** A role's credentials were renewed or switched to: its failure/expiry notices may show again. */
+  | { readonly type: 'recovered'; readonly role: string; readonly at: number };
+
+/** Turns events into desktop notifications (deduplicated, muted per preference). */
+export interface NoticeSink {
+  handle(event: ShellEvent, preferences: Preferences): void;
+}
+
+export interface ConfirmQuestion {
+  readonly title: string;
+  readonly detail: string;
+  readonly confirmLabel: string;
+}
+
+export interface ShellPorts {
+  readonly clipboard: SecretClipboard;
+  readonly notices: NoticeSink;
+  /** A native yes/no question (a switch to prd from the tray menu). */
+  readonly confirm: (question: ConfirmQuestion) => Promise<boolean>;
+  /** Shows (creating if needed) the window with the renderer. */
+  readonly showWindow: () => void;
+  readonly setLaunchAtLogin: (enabled: boolean) => void;
+}
