@@ -8,10 +8,6 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
 }
 
 /** AKIA…WXYZ: enough to recognise a key, not enough to matter. */
-export function maskKeyId(id: string): string {
-  return id.length <= 8 ? id : `${id.slice(0, 4)}…${id.slice(-4)}`;
-}
-
 export function clockTime(ms: number): string {
   const d = new Date(ms);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;

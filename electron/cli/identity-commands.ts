@@ -2,10 +2,11 @@
 
 import { StsTrayError } from '../core/errors.js';
 import { addIdentity, removeIdentity } from '../core/identity-admin.js';
+import { maskKeyId } from '../core/identity-keys.js';
 import { identitySchema, type Identity } from '../core/model.js';
 import { parseOrThrow } from '../core/schema-errors.js';
 import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './commands.js';
-import { formatTable, maskKeyId, timeLeft } from './format.js';
+import { formatTable, timeLeft } from './format.js';
 
 export async function identityAdd(ctx: CommandContext): Promise<void> {
   const { services, io } = ctx;

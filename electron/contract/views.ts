@@ -42,6 +42,7 @@ export type RoleView = z.infer<typeof roleViewSchema>;
 
 export const ACTIVITY_KINDS = [
   'switched',
+  'switch-failed',
   'renewed',
   'renew-failed',
   'expired',

@@ -22,6 +22,11 @@ export function checkSecretAccessKey(secret: string): string | null {
     : 'a secret access key is 16 to 128 printable characters without spaces (AWS shows it once, when the key is created)';
 }
 
+/** First and last four characters: enough to tell keys apart in a list. */
+export function maskKeyId(id: string): string {
+  return id.length <= 8 ? id : `${id.slice(0, 4)}…${id.slice(-4)}`;
+}
+
 export async function saveIdentityKey(secrets: SecretStore, identity: Identity, secretAccessKey: string): Promise<void> {
   const problem = checkSecretAccessKey(secretAccessKey);
   if (problem) throw new StsTrayError('validation', `secret access key: ${problem}`);

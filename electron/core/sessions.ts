@@ -205,8 +205,7 @@ export class SessionService {
 /** The sections a role session goes to: its profile, and [default] when it mirrors there. */
 export function profileWrites(session: RoleSession): ProfileWrite[] {
   const { role, credentials } = session;
-  const profiles = [profileOf(role), ...(role.mirrorDefault && profileOf(role) !== 'default' ? ['default'] : [])];
-  return profiles.map((profile) => ({
+  return profilesOf(role).map((profile) => ({
     profile,
     accessKeyId: credentials.accessKeyId,
     secretAccessKey: credentials.secretAccessKey,
@@ -215,6 +214,11 @@ export function profileWrites(session: RoleSession): ProfileWrite[] {
     region: session.region,
     source: `role ${role.name}`,
   }));
+}
+
+/** The sections a role writes: its profile, and [default] when it mirrors there. */
+export function profilesOf(role: Pick<Role, 'name' | 'profile' | 'mirrorDefault'>): string[] {
+  return [profileOf(role), ...(role.mirrorDefault && profileOf(role) !== 'default' ? ['default'] : [])];
 }
 
 export function findRole(config: AppConfig, name: string): Role {

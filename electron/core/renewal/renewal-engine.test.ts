@@ -51,6 +51,23 @@ describe('RenewalEngine', () => {
     expect(state).toMatchObject({ role: 'tes', status: 'active', expiresAt: time.now() + H });
   });
 
+  it('renews now on request: fresh sessions for the chosen roles in one wave, then plans as usual', async () => {
+    await engine.activate('tes', '123456');
+    await engine.activate('stg');
+    const writesBefore = files.writes.filter((w) => w.path === PATHS.credentials).length;
+    await time.advance(10 * MIN, settle);
+    engine.renewNow(['stg']);
+    await settle();
+    expect(sts.count('AssumeRole')).toBe(3);
+    expect(events.filter((e) => e.type === 'renewed').map((e) => 'role' in e && e.role)).toEqual(['stg']);
+    expect(files.writes.filter((w) => w.path === PATHS.credentials).length).toBe(writesBefore + 1);
+    const stg = engine.state().roles.find((r) => r.role === 'stg');
+    expect(stg).toMatchObject({ status: 'active', expiresAt: time.now() + H });
+    engine.renewNow();
+    await settle();
+    expect(sts.count('AssumeRole')).toBe(5);
+  });
+
   it('renews roles due together in one wave: one STS call each, one file write', async () => {
     await engine.activate('tes', '123456');
     await engine.activate('stg');

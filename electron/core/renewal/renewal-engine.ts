@@ -6,7 +6,7 @@ import type { AwsProfileStore } from '../credentials-file/aws-profile-store.js';
 import { StsTrayError, describeError, type ErrorCode } from '../errors.js';
 import { profileOf, type AppConfig } from '../model.js';
 import type { Clock, TimerHandle, Timers } from '../ports.js';
-import { findRole, profileWrites, type RoleSession, type SessionService } from '../sessions.js';
+import { findRole, profilesOf, profileWrites, type RoleSession, type SessionService } from '../sessions.js';
 import type { EngineState, RenewalEvent, RenewalListener, RoleStatus } from './renewal-events.js';
 import { backoffDelay, isTransient, renewalTime } from './renewal-policy.js';
 
@@ -108,15 +108,33 @@ export class RenewalEngine {
     this.timer = null;
   }
 
-  /** Switches to a role (assume or reuse, write its profile) and keeps it renewed. */
-  async activate(roleName: string, mfaCode?: string): Promise<RoleSession> {
+  /**
+   * Switches to a role (assume or reuse, write its profile) and keeps it renewed. Returns
+   * the session with the notices of the file write (a mode tightened, say).
+   */
+  async activate(roleName: string, mfaCode?: string): Promise<RoleSession & { readonly notices: readonly string[] }> {
     const session = await this.deps.sessions.roleSession(roleName, { mfaCode });
-    await this.deps.profiles.write(profileWrites(session));
+    const report = await this.deps.profiles.write(profileWrites(session));
     const config = await this.deps.config();
     this.track(session.role.name, session.identity.name, localExpiry(session), session.obtainedAt, config);
     await this.watchMfaSession(session.identity.name);
     this.plan();
-    return session;
+    return { ...session, notices: report.notices };
+  }
+
+  /**
+   * Renews the given roles (all tracked ones by default) now, in one wave, with fresh
+   * sessions: the user's "Renew now". Roles waiting for an MFA code try again too, and
+   * ask again if the session is still missing.
+   */
+  renewNow(roleNames?: readonly string[]): void {
+    const now = this.deps.clock.now();
+    for (const t of this.tracked.values()) {
+      if (roleNames && !roleNames.includes(t.role)) continue;
+      t.nextAt = now;
+      t.attempt = 0;
+    }
+    void this.run();
   }
 
   /** Stops renewing a role (its profile stays; removing it is the caller's decision). */
@@ -302,7 +320,7 @@ export class RenewalEngine {
     if (expired.length > 0 && config.preferences.onExpired === 'remove') {
       const profiles = expired.flatMap((t) => {
         const role = findRole(config, t.role);
-        return [profileOf(role), ...(role.mirrorDefault ? ['default'] : [])];
+        return profilesOf(role);
       });
       await this.deps.profiles.remove(profiles);
     }

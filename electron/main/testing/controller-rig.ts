@@ -1,0 +1,86 @@
+// An AppController on in-memory fakes and virtual time, with every shell port recorded:
+// what the tray, notifications, clipboard and window would have received.
+
+import { AppConfigStore } from '../../core/app-config-store.js';
+import type { AppServices } from '../../core/app-services.js';
+import { AwsProfileStore } from '../../core/credentials-file/aws-profile-store.js';
+import type { Preferences } from '../../core/model.js';
+import { RenewalEngine } from '../../core/renewal/renewal-engine.js';
+import { SessionService } from '../../core/sessions.js';
+import { FakeStsBroker } from '../../core/testing/fake-sts-broker.js';
+import { MemoryFileStore } from '../../core/testing/memory-file-store.js';
+import { MemorySecretStore } from '../../core/testing/memory-secret-store.js';
+import { VirtualTime, flush } from '../../core/testing/virtual-time.js';
+import { AppController } from '../app-controller.js';
+import type { ConfirmQuestion, ShellEvent, ShellPorts } from '../shell-ports.js';
+
+export const CONTROLLER_PATHS = { credentials: '/h/.aws/credentials', config: '/h/.aws/config', appConfig: '/h/sts-tray/config.json' };
+
+export interface RecordedShell extends ShellPorts {
+  readonly copies: Array<{ text: string; clearAfterMs: number }>;
+  readonly clears: number[];
+  readonly events: Array<{ event: ShellEvent; preferences: Preferences }>;
+  readonly questions: ConfirmQuestion[];
+  /** What confirm() answers. */
+  answer: boolean;
+  readonly windowShown: number[];
+  readonly loginItem: boolean[];
+}
+
+export interface ControllerRig {
+  readonly time: VirtualTime;
+  readonly sts: FakeStsBroker;
+  readonly files: MemoryFileStore;
+  readonly secrets: MemorySecretStore;
+  readonly services: AppServices;
+  readonly engine: RenewalEngine;
+  readonly shell: RecordedShell;
+  readonly controller: AppController;
+  /** Lets queued view updates and engine waves finish. */
+  settle(): Promise<void>;
+}
+
+export async function controllerRig(configJson: unknown): Promise<ControllerRig> {
+  const time = new VirtualTime(Date.UTC(2026, 10, 23, 9, 0, 0));
+  const files = new MemoryFileStore();
+  files.setText(CONTROLLER_PATHS.appConfig, JSON.stringify(configJson));
+  const sts = new FakeStsBroker(time);
+  const secrets = new MemorySecretStore();
+  const configStore = new AppConfigStore(files, CONTROLLER_PATHS.appConfig);
+  const profiles = new AwsProfileStore(files, CONTROLLER_PATHS);
+  const sessions = new SessionService({ config: () => configStore.load(), secrets, sts, profiles, clock: time });
+  const services: AppServices = { configStore, secrets, sts, profiles, sessions, awsFiles: CONTROLLER_PATHS, close: () => undefined };
+  const engine = new RenewalEngine({ sessions, profiles, config: () => configStore.load(), clock: time, timers: time, random: () => 0 });
+  const shell: RecordedShell = {
+    copies: [],
+    clears: [],
+    events: [],
+    questions: [],
+    answer: true,
+    windowShown: [],
+    loginItem: [],
+    clipboard: {
+      copy(text, clearAfterMs) {
+        shell.copies.push({ text, clearAfterMs });
+        return time.now() + clearAfterMs;
+      },
+      clearIfOurs() {
+        shell.clears.push(time.now());
+      },
+    },
+    notices: { handle: (event, preferences) => shell.events.push({ event, preferences }) },
+    confirm: async (question) => {
+      shell.questions.push(question);
+      return shell.answer;
+    },
+    showWindow: () => shell.windowShown.push(time.now()),
+    setLaunchAtLogin: (enabled) => shell.loginItem.push(enabled),
+  };
+  const controller = new AppController({ services, engine, clock: time, timers: time, shell, systemLocale: 'en-US' });
+  const settle = async () => {
+    await flush();
+    await engine.idle();
+    await flush();
+  };
+  return { time, sts, files, secrets, services, engine, shell, controller, settle };
+}
