@@ -19,6 +19,7 @@ import type { RenewalEvent } from '../core/renewal/renewal-events.js';
 import type { RenewalEngine } from '../core/renewal/renewal-engine.js';
 import { ownedProfilesOf, removeRole, saveRole, saveRoles } from '../core/role-admin.js';
 import { findRole, profilesOf, profileWrites } from '../core/sessions.js';
+import { mainStrings } from './main-strings.js';
 import { RequestError } from './request-error.js';
 import type { RequestHandlers, ShellPorts } from './shell-ports.js';
 
@@ -142,12 +143,8 @@ export class AppController {
       const config = await this.deps.services.configStore.load();
       const role = findRole(config, roleName);
       if (role.env === 'prd' && config.preferences.confirmPrd) {
-        const profiles = profilesOf(role);
-        const yes = await this.deps.shell.confirm({
-          title: `Switch to prd role "${role.name}"?`,
-          detail: `${role.roleArn}\nAWS tools using ${profiles.map((p) => `[${p}]`).join(' and ')} will act in production.`,
-          confirmLabel: 'Switch to prd',
-        });
+        const strings = mainStrings(config.preferences.language, this.deps.systemLocale);
+        const yes = await this.deps.shell.confirm(strings.confirmPrd(role.name, role.roleArn, profilesOf(role)));
         if (!yes) return;
       }
       await this.activate(role);
@@ -204,8 +201,12 @@ export class AppController {
     this.stopped = true;
     if (this.minuteTimer) this.deps.timers.clearTimer(this.minuteTimer);
     this.minuteTimer = null;
-    this.deps.shell.clipboard.clearIfOurs();
     this.deps.engine.stop();
+    try {
+      await this.deps.shell.clipboard.clearIfOurs();
+    } catch {
+      // A clipboard we cannot read or clear must not keep the app from quitting.
+    }
     try {
       const config = await this.deps.services.configStore.load();
       if (config.preferences.onQuit === 'remove') await this.deps.services.profiles.removeAllOwned();

@@ -1,57 +1,178 @@
-// Electron main process: a first, thin tray shell over the core (the tray issue completes
-// it: notifications, clipboard, MFA prompt window, renewal). Electron is only imported here.
+// Electron main: the composition root. Every piece of logic lives in a module that takes
+// its Electron objects as parameters and is tested with stand-ins; this file only builds
+// them from the real ones, in order. Nothing here is worth a unit test (and Electron cannot
+// run on the build machines): the _electron smoke suite (e2e/electron) covers it where it can.
 
-import { app, Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
-import { join } from 'node:path';
-import { createNodeServices } from '../adapters/node-services.js';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  BrowserWindow,
+  ClipboardItem,
+  Menu,
+  Notification,
+  Tray,
+  app,
+  clipboard,
+  dialog,
+  ipcMain,
+  nativeImage,
+  net,
+  powerMonitor,
+  protocol,
+  session,
+} from 'electron';
+import { createNodeServices, createRenewalEngine } from '../adapters/node-services.js';
+import { SystemTimers, systemClock } from '../adapters/system-timers.js';
 import { describeError } from '../core/errors.js';
-import { trayMenu, type TrayMenuItem } from './tray-menu.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, rendererFilesAt, serveRenderer } from './app-protocol.js';
+import { AppController } from './app-controller.js';
+import { becomeTrayOnlyApp, installQuitSequence } from './app-lifecycle.js';
+import { ClipboardGuard } from './clipboard-guard.js';
+import { electronClipboard } from './electron-clipboard.js';
+import { electronConfirm, electronNotifier, electronTray } from './electron-ports.js';
+import { dispatchRequest } from './ipc-dispatch.js';
+import { forwardViews, registerIpcHandlers } from './ipc-registration.js';
+import { launchAtLogin } from './launch-at-login.js';
+import { mainStrings } from './main-strings.js';
+import { MainWindowHost, guardSession, mainWindowOptions } from './main-window.js';
+import { NoticeCenter } from './notice-center.js';
+import { watchSystemEvents } from './system-events.js';
+import { clockTime } from './time-format.js';
+import { trayIconName } from './tray-icon-name.js';
+import { TrayPresenter } from './tray-presenter.js';
 
-const services = createNodeServices(process.env, { endpointUrl: undefined });
+// The build's layout (dist/main/index.js beside dist/preload and dist/renderer).
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const rendererRoot = fileURLToPath(new URL('../renderer/', import.meta.url));
+
+/** Main's log: a sentence, never a stack with values in it. */
+const logError = (context: string) => (error: unknown) => console.error(`sts-tray: ${context}: ${describeError(error)}`);
+
+// Before 'ready', or the scheme gets no origin and no secure context.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+const windows = new MainWindowHost({
+  create: () => new BrowserWindow(mainWindowOptions({ preloadPath, devTools: !app.isPackaged })),
+  url: RENDERER_URL,
+  onError: logError('window'),
+});
+const showWindow = () => {
+  if (app.isReady()) windows.show();
+};
+
+/** Module-level, so the tray is not garbage-collected (it would vanish from the menu bar). */
 let tray: Tray | null = null;
-let lastError: string | undefined;
 
-function toElectron(item: TrayMenuItem): MenuItemConstructorOptions {
-  switch (item.kind) {
-    case 'header':
-      return { label: item.label, enabled: false };
-    case 'separator':
-      return { type: 'separator' };
-    case 'role':
-      return { label: item.label, type: 'checkbox', checked: item.checked, click: () => void activate(item.role) };
-    case 'action':
-      return { label: item.label, click: () => app.quit() };
-  }
-}
+async function start(): Promise<void> {
+  const platform = process.platform;
+  guardSession(session.defaultSession);
+  const files = rendererFilesAt(rendererRoot);
+  protocol.handle(APP_SCHEME, (request) => serveRenderer(request, files));
 
-async function refresh(): Promise<void> {
-  if (!tray) return;
-  const config = await services.configStore.load();
-  const owned = await services.profiles.listOwned();
-  tray.setContextMenu(Menu.buildFromTemplate(trayMenu({ config, owned, now: Date.now(), lastError }).map(toElectron)));
-}
+  const services = createNodeServices(process.env, {});
+  const timers = new SystemTimers({ unref: true });
+  const engine = createRenewalEngine(services, timers);
+  const systemLocale = app.getSystemLocale() || app.getLocale();
+  let strings = mainStrings('system', systemLocale);
 
-async function activate(role: string): Promise<void> {
-  try {
-    await services.sessions.activate(role);
-    lastError = undefined;
-  } catch (error) {
-    lastError = describeError(error);
-  }
-  await refresh();
-}
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.dock?.hide();
-  void app.whenReady().then(async () => {
-    tray = new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'assets', 'tray.png')));
-    tray.setToolTip('sts-tray');
-    await refresh().catch((error: unknown) => {
-      lastError = describeError(error);
-    });
+  const clipboardGuard = new ClipboardGuard({
+    clipboard: electronClipboard(clipboard, ClipboardItem, platform),
+    clock: systemClock,
+    timers,
+    onError: logError('clipboard'),
   });
-  app.on('window-all-closed', () => undefined);
-  app.on('before-quit', () => services.close());
+  const notices = new NoticeCenter({
+    notifier: electronNotifier(Notification, () => Notification.isSupported()),
+    openMfaPrompt: (identity) => controller.promptMfa(identity, 'expiring'),
+    showWindow,
+    systemLocale,
+  });
+  const controller = new AppController({
+    services,
+    engine,
+    clock: systemClock,
+    timers,
+    systemLocale,
+    shell: {
+      clipboard: clipboardGuard,
+      notices,
+      confirm: electronConfirm((options) => dialog.showMessageBox(options), () => strings.cancel),
+      showWindow,
+      setLaunchAtLogin: launchAtLogin({
+        platform,
+        setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+        linux: {
+          files: {
+            write: (path, content) => {
+              mkdirSync(dirname(path), { recursive: true });
+              writeFileSync(path, content, { mode: 0o644 });
+            },
+            remove: (path) => rmSync(path, { force: true }),
+          },
+          configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
+          executable: process.env.APPIMAGE || process.execPath,
+        },
+        onError: logError('launch at login'),
+      }),
+    },
+  });
+  controller.onView((view) => {
+    strings = mainStrings(view.preferences.language, view.systemLocale);
+  });
+
+  installQuitSequence({
+    app,
+    shutdown: async () => {
+      await controller.shutdown();
+    },
+    timers,
+    onError: logError('quit'),
+  });
+
+  registerIpcHandlers({
+    ipcMain,
+    handlers: controller.handlers,
+    dispatch: dispatchRequest,
+    windowContentsId: () => windows.contentsId(),
+    onRefused: (channel, reason) => console.warn(`sts-tray: refused ${channel} from ${reason}`),
+  });
+  forwardViews((listener) => controller.onView(listener), windows, logError('view'));
+
+  const assetsDir = join(app.getAppPath(), 'assets');
+  const iconName = (env: Parameters<typeof trayIconName>[0], state: Parameters<typeof trayIconName>[1]) =>
+    trayIconName(env, state, platform);
+  tray = new Tray(nativeImage.createFromPath(join(assetsDir, iconName(null, 'ok'))));
+  const nativeTray = tray;
+  if (platform === 'win32') {
+    // Windows opens a tray icon's context menu on right click only; a left click should too.
+    nativeTray.on('click', () => nativeTray.popUpContextMenu());
+  }
+  new TrayPresenter({
+    tray: electronTray({ tray: nativeTray, buildMenu: (template) => Menu.buildFromTemplate(template), image: (path) => nativeImage.createFromPath(path) }),
+    controller,
+    showWindow,
+    quit: () => app.quit(),
+    assetsDir,
+    iconName,
+    formatTime: clockTime(),
+    onError: logError('tray'),
+  }).attach();
+
+  watchSystemEvents({ powerMonitor, net, timers, checkNow: () => controller.checkNow() });
+
+  if (process.env.STS_TRAY_E2E === '1') {
+    // For the _electron smoke suite only (e2e/electron): the tray and a way to open the window.
+    (globalThis as { __stsTrayTest?: unknown }).__stsTrayTest = { tray: nativeTray, showWindow };
+  }
+  await controller.start();
+}
+
+if (becomeTrayOnlyApp(app, process.platform, showWindow)) {
+  if (process.platform === 'win32') app.setAppUserModelId('dev.sts-tray.app');
+  app.whenReady().then(start).catch((error: unknown) => {
+    logError('start')(error);
+    app.exit(1);
+  });
 }

@@ -17,7 +17,7 @@ export interface SecretClipboard {
   /** Writes `text` (marked concealed where the OS can) and returns when it will be cleared. */
   copy(text: string, clearAfterMs: number): number;
   /** Clears the clipboard now if it still holds our text (on quit). */
-  clearIfOurs(): void;
+  clearIfOurs(): Promise<void>;
 }
 
 /** What may deserve a desktop notification: the engine's events and the shell's own. */

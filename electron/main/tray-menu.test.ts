@@ -1,28 +1,154 @@
 import { describe, expect, it } from 'vitest';
-import { appConfigSchema } from '../core/model.js';
-import { trayMenu } from './tray-menu.js';
+import { mainStrings } from './main-strings.js';
+import { MINUTE, NOW, appView, liveRole, roleView } from './testing/app-view-fixture.js';
+import { trayMenu, type TrayMenuItem } from './tray-menu.js';
+import { clockTime } from './time-format.js';
 
-const config = appConfigSchema.parse({
-  version: 1,
-  identities: [{ name: 'dev', accessKeyId: 'AKIAFAKEFAKEFAKE0001', mfaSerial: 'arn:aws:iam::111111111111:mfa/dev' }],
-  roles: [
-    { name: 'prd', env: 'prd', identity: 'dev', roleArn: 'arn:aws:iam::444444444444:role/prd-deployer' },
-    { name: 'tes', env: 'tes', identity: 'dev', roleArn: 'arn:aws:iam::222222222222:role/tes-deployer' },
-  ],
-});
+const en = mainStrings('en', 'en-US');
+const utc = clockTime('UTC');
+
+/** The menu as a person reads it: one line per item. */
+function lines(items: readonly TrayMenuItem[]): string[] {
+  return items.map((item) => {
+    switch (item.kind) {
+      case 'label':
+        return item.label;
+      case 'separator':
+        return '—';
+      case 'role':
+        return `${item.checked ? '[x]' : '[ ]'} ${item.label}`;
+      case 'copy':
+        return `${item.label}${item.enabled ? '' : ' (disabled)'} ▸ ${item.formats.map((f) => f.label).join(' | ')}`;
+      case 'action':
+        return `${item.label}${item.enabled ? '' : ' (disabled)'}`;
+    }
+  });
+}
+
+const fleet = () => [
+  roleView('prd-admin', 'prd', { status: 'needs-mfa' }),
+  liveRole('tes-deployer', 'tes', { active: true }),
+  roleView('stg-deployer', 'stg', { status: 'renewing', expiresAt: NOW + 3 * MINUTE }),
+  roleView('tes-reader', 'tes', { status: 'failed', lastError: { code: 'access-denied', message: 'not allowed' } }),
+  roleView('sandbox', 'other', { status: 'expired', expiresAt: NOW - MINUTE }),
+  roleView('stg-reader', 'stg'),
+];
 
 describe('trayMenu', () => {
-  it('groups roles by environment in tes, stg, prd order and checks the live one', () => {
-    const now = Date.UTC(2026, 10, 22, 12);
-    const items = trayMenu({ config, owned: [{ profile: 'tes', expiresAt: now + 42 * 60_000 }], now });
-    expect(items.map((i) => ('label' in i ? i.label : '—'))).toEqual(['tes', 'tes (42 min left)', '—', 'prd', 'prd', '—', 'Quit']);
-    expect(items.find((i) => i.kind === 'role' && i.role === 'tes')).toMatchObject({ checked: true });
-    expect(items.find((i) => i.kind === 'role' && i.role === 'prd')).toMatchObject({ checked: false });
+  it('shows the active role, its environment, expiry and next renewal, then roles grouped tes / stg / prd / other', () => {
+    expect(lines(trayMenu(appView({ roles: fleet() }), en, utc))).toEqual([
+      'tes-deployer · tes',
+      'expires 12:42 · renews in 37 min',
+      '—',
+      'tes',
+      '[x] tes-deployer — 42 min left',
+      '[ ] tes-reader — failed',
+      '—',
+      'stg',
+      '[ ] stg-deployer — renewing…',
+      '[ ] stg-reader',
+      '—',
+      'prd',
+      '[ ] prd-admin — needs MFA',
+      '—',
+      'other',
+      '[ ] sandbox — expired',
+      '—',
+      'Copy export lines ▸ bash / zsh | fish | PowerShell | cmd | dotenv',
+      'Renew now',
+      '—',
+      'Open sts-tray…',
+      'Sign out of all',
+      '—',
+      'Quit',
+    ]);
   });
 
-  it('does not check a role whose profile has expired', () => {
-    const now = Date.UTC(2026, 10, 22, 12);
-    const items = trayMenu({ config, owned: [{ profile: 'tes', expiresAt: now - 1 }], now });
-    expect(items.filter((i) => i.kind === 'role' && i.checked)).toEqual([]);
+  it('formats times in the injected time zone as 24-hour HH:MM', () => {
+    const now = Date.UTC(2026, 10, 22, 4, 0);
+    const active = liveRole('tes', 'tes', { active: true, expiresAt: Date.UTC(2026, 10, 22, 5, 5), nextRenewalAt: now + 42 * MINUTE });
+    const view = appView({ now, roles: [active] });
+    expect(lines(trayMenu(view, en, clockTime('UTC')))[1]).toBe('expires 05:05 · renews in 42 min');
+    expect(lines(trayMenu(view, en, clockTime('Asia/Tokyo')))[1]).toBe('expires 14:05 · renews in 42 min');
+  });
+
+  it('says when the active role expired instead of a renewal time', () => {
+    const view = appView({ roles: [roleView('tes', 'tes', { active: true, status: 'expired', expiresAt: NOW - 5 * MINUTE })] });
+    const menu = trayMenu(view, en, utc);
+    expect(lines(menu).slice(0, 2)).toEqual(['tes · tes', 'expired at 11:55']);
+    expect(menu.find((i) => i.kind === 'copy')).toMatchObject({ enabled: false });
+  });
+
+  it('leaves out "renews in" when no renewal is planned (the role waits for an MFA code)', () => {
+    const view = appView({ roles: [liveRole('prd', 'prd', { active: true, status: 'needs-mfa', nextRenewalAt: null })] });
+    expect(lines(trayMenu(view, en, utc))[1]).toBe('expires 12:42');
+  });
+
+  it('without an active role: a line saying so, nothing to copy, and renew / sign out only when a session runs', () => {
+    const idle = lines(trayMenu(appView({ roles: [roleView('tes', 'tes')] }), en, utc));
+    expect(idle[0]).toBe('No active role');
+    expect(idle).toContain('Copy export lines (disabled) ▸ bash / zsh | fish | PowerShell | cmd | dotenv');
+    expect(idle).toContain('Renew now (disabled)');
+    expect(idle).toContain('Sign out of all (disabled)');
+
+    const running = lines(trayMenu(appView({ roles: [liveRole('tes', 'tes')] }), en, utc));
+    expect(running).toContain('Renew now');
+    expect(running).toContain('Sign out of all');
+  });
+
+  it('checks only the active role', () => {
+    const menu = trayMenu(appView({ roles: fleet() }), en, utc);
+    const checked = menu.filter((i) => i.kind === 'role' && i.checked);
+    expect(checked).toEqual([expect.objectContaining({ role: 'tes-deployer', env: 'tes' })]);
+  });
+
+  it('offers every paste format in the copy submenu, each naming its format', () => {
+    const copy = trayMenu(appView({ roles: fleet() }), en, utc).find((i) => i.kind === 'copy');
+    expect(copy).toMatchObject({
+      enabled: true,
+      formats: [
+        { format: 'bash', label: 'bash / zsh' },
+        { format: 'fish', label: 'fish' },
+        { format: 'pwsh', label: 'PowerShell' },
+        { format: 'cmd', label: 'cmd' },
+        { format: 'dotenv', label: 'dotenv' },
+      ],
+    });
+  });
+
+  it('with no roles: tells the user to open sts-tray to add an identity', () => {
+    expect(lines(trayMenu(appView(), en, utc))).toEqual([
+      'No roles yet: open sts-tray to add an identity',
+      '—',
+      'Open sts-tray…',
+      '—',
+      'Quit',
+    ]);
+  });
+
+  it('with an unreadable config: a line with the problem (cut to one menu line), then open and quit', () => {
+    const message = `config.json line 3: ${'x'.repeat(300)}`;
+    const menu = lines(trayMenu(appView({ configError: { code: 'config-invalid', message } }), en, utc));
+    expect(menu[0]?.startsWith('Config problem: config.json line 3: xxx')).toBe(true);
+    expect(menu[0]?.length).toBe(100);
+    expect(menu.slice(1)).toEqual(['—', 'Open sts-tray…', '—', 'Quit']);
+  });
+
+  it('speaks Japanese when the preference says so, or when it follows a Japanese system locale', () => {
+    const byPreference = lines(trayMenu(appView({ roles: fleet() }), mainStrings('ja', 'en-US'), utc));
+    expect(byPreference.slice(0, 2)).toEqual(['tes-deployer · tes', '12:42 に期限切れ · 37 分後に更新']);
+    const menu = lines(trayMenu(appView({ roles: fleet() }), mainStrings('system', 'ja-JP'), utc));
+    expect(menu.slice(0, 2)).toEqual(['tes-deployer · tes', '12:42 に期限切れ · 37 分後に更新']);
+    expect(menu).toContain('[ ] prd-admin — MFA が必要');
+    expect(menu).toContain('その他');
+    expect(menu.slice(-7)).toEqual([
+      'エクスポート行をコピー ▸ bash / zsh | fish | PowerShell | cmd | dotenv',
+      '今すぐ更新',
+      '—',
+      'sts-tray を開く…',
+      'すべてサインアウト',
+      '—',
+      '終了',
+    ]);
   });
 });

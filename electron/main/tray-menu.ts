@@ -1,48 +1,121 @@
-// The tray menu as a pure function of state: roles grouped tes / stg / prd / other, the
-// live one checked. Electron's Menu is built from this in index.ts.
+// The tray menu as a pure function of the app's view: a header with the live role and its
+// expiry, the roles grouped tes / stg / prd / other (the active one checked, each with its
+// state), the copy submenu and the actions. tray-presenter.ts turns it into a native menu.
 
-import { ENVIRONMENTS, profileOf, type AppConfig } from '../core/model.js';
+import { ENVIRONMENTS, type Environment } from '../contract/config-schema.js';
+import type { AppView, RoleView } from '../contract/views.js';
+import { TRAY_EXPORT_FORMATS, type MainStrings, type RoleTrouble, type TrayExportFormat } from './main-strings.js';
+import { minutesUntil, type TimeFormatter } from './time-format.js';
 
-export interface TrayMenuState {
-  readonly config: AppConfig;
-  /** Profiles sts-tray currently owns, with their expiry. */
-  readonly owned: readonly { readonly profile: string; readonly expiresAt: number | null }[];
-  readonly now: number;
-  readonly lastError?: string | undefined;
-}
+export type TrayAction = 'renew' | 'open' | 'sign-out-all' | 'quit';
 
 export type TrayMenuItem =
-  | { readonly kind: 'header'; readonly label: string }
-  | { readonly kind: 'role'; readonly role: string; readonly label: string; readonly checked: boolean }
+  /** A line of information; not clickable. */
+  | { readonly kind: 'label'; readonly label: string }
   | { readonly kind: 'separator' }
-  | { readonly kind: 'action'; readonly action: 'quit'; readonly label: string };
+  | { readonly kind: 'role'; readonly role: string; readonly env: Environment; readonly label: string; readonly checked: boolean }
+  | {
+      readonly kind: 'copy';
+      readonly label: string;
+      readonly enabled: boolean;
+      readonly formats: readonly { readonly format: TrayExportFormat; readonly label: string }[];
+    }
+  | { readonly kind: 'action'; readonly action: TrayAction; readonly label: string; readonly enabled: boolean };
 
-export function trayMenu(state: TrayMenuState): TrayMenuItem[] {
-  const items: TrayMenuItem[] = [];
-  const live = (profile: string) => {
-    const entry = state.owned.find((o) => o.profile === profile);
-    return entry?.expiresAt != null && entry.expiresAt > state.now ? entry.expiresAt : null;
-  };
-  if (state.lastError) items.push({ kind: 'header', label: state.lastError });
+/** Menus are one line per item: a long sentence (a config error) is cut. */
+const MAX_LABEL = 100;
+
+export function trayMenu(view: AppView, strings: MainStrings, formatTime: TimeFormatter): TrayMenuItem[] {
+  const open = action('open', strings.open, true);
+  const quit = action('quit', strings.quit, true);
+  if (view.configError) {
+    return [label(strings.configError(view.configError.message)), separator, open, separator, quit];
+  }
+  if (view.roles.length === 0) {
+    return [label(strings.empty), separator, open, separator, quit];
+  }
+
+  const active = view.roles.find((r) => r.active) ?? null;
+  const live = active !== null && active.expiresAt !== null && active.expiresAt > view.now;
+  const anySession = view.roles.some((r) => r.status !== 'idle' || r.expiresAt !== null);
+  const items: TrayMenuItem[] = [...header(view.now, active, strings, formatTime), separator];
+
   for (const env of ENVIRONMENTS) {
-    const roles = state.config.roles.filter((r) => r.env === env);
+    const roles = view.roles.filter((r) => r.role.env === env);
     if (roles.length === 0) continue;
-    items.push({ kind: 'header', label: env });
+    items.push(label(strings.env[env]));
     for (const role of roles) {
-      const expiresAt = live(profileOf(role));
-      const minutes = expiresAt === null ? null : Math.floor((expiresAt - state.now) / 60_000);
       items.push({
         kind: 'role',
-        role: role.name,
-        label: minutes === null ? role.name : `${role.name} (${minutes} min left)`,
-        checked: expiresAt !== null,
+        role: role.role.name,
+        env,
+        label: roleLabel(view.now, role, strings),
+        checked: role.active,
       });
     }
-    items.push({ kind: 'separator' });
+    items.push(separator);
   }
-  if (state.config.roles.length === 0) {
-    items.push({ kind: 'header', label: 'No roles yet: add one with sts-tray role add' }, { kind: 'separator' });
-  }
-  items.push({ kind: 'action', action: 'quit', label: 'Quit' });
+
+  items.push(
+    {
+      kind: 'copy',
+      label: strings.copyExports,
+      // Export lines come from the active role's live credentials; without them there is nothing to copy.
+      enabled: live,
+      formats: TRAY_EXPORT_FORMATS.map((format) => ({ format, label: strings.formats[format] })),
+    },
+    action('renew', strings.renewNow, anySession),
+    separator,
+    open,
+    action('sign-out-all', strings.signOutAll, anySession),
+    separator,
+    quit,
+  );
   return items;
+}
+
+function header(now: number, active: RoleView | null, strings: MainStrings, formatTime: TimeFormatter): TrayMenuItem[] {
+  if (active === null) return [label(strings.noActiveRole)];
+  const lines = [label(strings.activeRole(active.role.name, active.role.env))];
+  if (active.expiresAt !== null) {
+    const at = formatTime(active.expiresAt);
+    if (active.expiresAt <= now) lines.push(label(strings.expiredAt(at)));
+    else {
+      const renewsIn = active.nextRenewalAt === null ? null : minutesUntil(now, active.nextRenewalAt);
+      lines.push(label(strings.expiry(at, renewsIn)));
+    }
+  }
+  return lines;
+}
+
+function roleLabel(now: number, role: RoleView, strings: MainStrings): string {
+  const trouble = troubleOf(role);
+  if (trouble) return `${role.role.name} — ${strings.trouble[trouble]}`;
+  if (role.expiresAt !== null && role.expiresAt > now) {
+    return `${role.role.name} — ${strings.minutesLeft(minutesUntil(now, role.expiresAt))}`;
+  }
+  return role.role.name;
+}
+
+export function troubleOf(role: RoleView): RoleTrouble | null {
+  switch (role.status) {
+    case 'renewing':
+    case 'needs-mfa':
+    case 'failed':
+    case 'expired':
+      return role.status;
+    case 'idle':
+    case 'active':
+      return null;
+  }
+}
+
+const separator: TrayMenuItem = { kind: 'separator' };
+
+function label(text: string): TrayMenuItem {
+  return { kind: 'label', label: text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text };
+}
+
+function action(name: TrayAction, text: string, enabled: boolean): TrayMenuItem {
+  return { kind: 'action', action: name, label: text, enabled };
 }

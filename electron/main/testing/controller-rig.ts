@@ -64,7 +64,7 @@ export async function controllerRig(configJson: unknown): Promise<ControllerRig>
         shell.copies.push({ text, clearAfterMs });
         return time.now() + clearAfterMs;
       },
-      clearIfOurs() {
+      async clearIfOurs() {
         shell.clears.push(time.now());
       },
     },

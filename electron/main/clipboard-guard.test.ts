@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualTime, flush } from '../core/testing/virtual-time.js';
+import { ClipboardGuard, type ClipboardPort } from './clipboard-guard.js';
+import { NOW } from './testing/app-view-fixture.js';
+
+const LINES = "export AWS_ACCESS_KEY_ID='ASIAFAKEFAKEFAKE0001'\nexport AWS_SECRET_ACCESS_KEY='fake-secret-1'\n";
+const OTHER = "export AWS_ACCESS_KEY_ID='ASIAFAKEFAKEFAKE0002'\nexport AWS_SECRET_ACCESS_KEY='fake-secret-2'\n";
+
+/** A system clipboard whose operations take a turn of the event loop, as Electron's do. */
+class FakeClipboard implements ClipboardPort {
+  text = '';
+  concealed = false;
+  log: string[] = [];
+  async readText(): Promise<string> {
+    await new Promise((resolve) => setImmediate(resolve));
+    return this.text;
+  }
+  async writeConcealed(text: string): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    this.text = text;
+    this.concealed = true;
+    this.log.push('write');
+  }
+  clear(): void {
+    this.text = '';
+    this.concealed = false;
+    this.log.push('clear');
+  }
+  /** The user copies something in another app. */
+  userCopies(text: string): void {
+    this.text = text;
+    this.concealed = false;
+  }
+}
+
+function setUp() {
+  const time = new VirtualTime(NOW);
+  const clipboard = new FakeClipboard();
+  const errors: unknown[] = [];
+  const guard = new ClipboardGuard({ clipboard, clock: time, timers: time, onError: (e) => errors.push(e) });
+  return { time, clipboard, errors, guard };
+}
+
+describe('ClipboardGuard', () => {
+  it('writes the lines marked concealed and says when they will be cleared', async () => {
+    const { clipboard, guard } = setUp();
+    expect(guard.copy(LINES, 30_000)).toBe(NOW + 30_000);
+    await guard.whenIdle();
+    expect(clipboard).toMatchObject({ text: LINES, concealed: true });
+  });
+
+  it('clears after the delay when the clipboard still holds our text', async () => {
+    const { time, clipboard, guard } = setUp();
+    guard.copy(LINES, 30_000);
+    await time.advance(29_999);
+    expect(clipboard.text).toBe(LINES);
+    await time.advance(1);
+    await guard.whenIdle();
+    expect(clipboard.text).toBe('');
+  });
+
+  it('leaves the clipboard alone when the user copied something else meanwhile', async () => {
+    const { time, clipboard, guard } = setUp();
+    guard.copy(LINES, 30_000);
+    await guard.whenIdle();
+    clipboard.userCopies('a shopping list');
+    await time.advance(30_000);
+    await guard.whenIdle();
+    expect(clipboard.text).toBe('a shopping list');
+    expect(clipboard.log).toEqual(['write']);
+  });
+
+  it('a new copy replaces the pending clear: the delay counts from the newest copy', async () => {
+    const { time, clipboard, guard } = setUp();
+    guard.copy(LINES, 30_000);
+    await time.advance(20_000);
+    guard.copy(OTHER, 30_000);
+    await time.advance(20_000);
+    await guard.whenIdle();
+    expect(clipboard.text).toBe(OTHER);
+    await time.advance(10_000);
+    await guard.whenIdle();
+    expect(clipboard.text).toBe('');
+    expect(time.nextTimerAt()).toBeNull();
+  });
+
+  it('on quit: clears our text at once and cancels the timer', async () => {
+    const { time, clipboard, guard } = setUp();
+    guard.copy(LINES, 30_000);
+    await guard.clearIfOurs();
+    expect(clipboard.text).toBe('');
+    expect(time.nextTimerAt()).toBeNull();
+  });
+
+  it('on quit: leaves what the user copied', async () => {
+    const { clipboard, guard } = setUp();
+    guard.copy(LINES, 30_000);
+    await guard.whenIdle();
+    clipboard.userCopies('mine');
+    await guard.clearIfOurs();
+    expect(clipboard.text).toBe('mine');
+  });
+
+  it('a clear requested right after a copy runs after the write, never before it', async () => {
+    const { clipboard, guard } = setUp();
+    guard.copy(LINES, 30_000);
+    void guard.clearIfOurs();
+    await guard.whenIdle();
+    expect(clipboard.log).toEqual(['write', 'clear']);
+    expect(clipboard.text).toBe('');
+  });
+
+  it('with nothing copied, quitting does not touch the clipboard', async () => {
+    const { clipboard, guard } = setUp();
+    clipboard.userCopies('mine');
+    await guard.clearIfOurs();
+    expect(clipboard.text).toBe('mine');
+    expect(clipboard.log).toEqual([]);
+  });
+
+  it('a failing clipboard is reported, and later operations still run', async () => {
+    const { time, clipboard, errors, guard } = setUp();
+    clipboard.writeConcealed = () => Promise.reject(new Error('clipboard busy'));
+    guard.copy(LINES, 30_000);
+    await guard.whenIdle();
+    expect(errors).toEqual([new Error('clipboard busy')]);
+    clipboard.userCopies('mine');
+    await time.advance(30_000);
+    await flush();
+    await guard.whenIdle();
+    expect(clipboard.text).toBe('mine');
+  });
+});

@@ -1,0 +1,81 @@
+// Export lines on the clipboard, for as short a time as is useful: written marked as
+// concealed (electron-clipboard.ts knows each OS's way), cleared after the delay only if
+// the clipboard still holds them (the user may have copied something else since), and
+// cleared on quit. A new copy replaces the pending clear.
+//
+// Electron's clipboard is asynchronous, so writes and checks run one after another on a
+// queue: a clear can never overtake the write it is meant to undo.
+
+import { createHash } from 'node:crypto';
+import type { Clock, TimerHandle, Timers } from '../core/ports.js';
+import type { SecretClipboard } from './shell-ports.js';
+
+/** The system clipboard (electron-clipboard.ts adapts Electron's). */
+export interface ClipboardPort {
+  readText(): Promise<string>;
+  /** Writes plain text plus the OS's "do not keep this" markers. */
+  writeConcealed(text: string): Promise<void>;
+  clear(): void;
+}
+
+export interface ClipboardGuardDeps {
+  readonly clipboard: ClipboardPort;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  /** A clipboard operation failed; the error never carries the text. */
+  readonly onError: (error: unknown) => void;
+}
+
+export class ClipboardGuard implements SecretClipboard {
+  /** A digest of what we wrote, not the text: the secret is not kept longer than needed. */
+  private ours: string | null = null;
+  private timer: TimerHandle | null = null;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: ClipboardGuardDeps) {}
+
+  copy(text: string, clearAfterMs: number): number {
+    this.cancelTimer();
+    const digest = digestOf(text);
+    this.ours = digest;
+    this.enqueue(() => this.deps.clipboard.writeConcealed(text));
+    this.timer = this.deps.timers.setTimer(() => {
+      this.timer = null;
+      void this.clearIfOurs();
+    }, clearAfterMs);
+    return this.deps.clock.now() + clearAfterMs;
+  }
+
+  /** Clears now if the clipboard still holds our text; resolves when done (await it on quit). */
+  clearIfOurs(): Promise<void> {
+    this.cancelTimer();
+    return this.enqueue(async () => {
+      if (this.ours === null) return;
+      const expected = this.ours;
+      const current = await this.deps.clipboard.readText();
+      if (digestOf(current) === expected) this.deps.clipboard.clear();
+      // Ours or replaced by the user: either way nothing of ours is left to watch.
+      if (this.ours === expected) this.ours = null;
+    });
+  }
+
+  /** Resolves once every queued write and clear has run. */
+  whenIdle(): Promise<void> {
+    return this.queue;
+  }
+
+  private cancelTimer(): void {
+    if (this.timer) this.deps.timers.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private enqueue(operation: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(operation).catch((error: unknown) => this.deps.onError(error));
+    this.queue = run;
+    return run;
+  }
+}
+
+function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

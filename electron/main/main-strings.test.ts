@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { mainStrings, uiLanguage } from './main-strings.js';
+
+describe('uiLanguage', () => {
+  it.each([
+    ['en', 'ja-JP', 'en'],
+    ['ja', 'en-US', 'ja'],
+    ['system', 'ja', 'ja'],
+    ['system', 'ja-JP', 'ja'],
+    ['system', 'ja_JP.UTF-8', 'ja'],
+    ['system', 'en-JP', 'en'],
+    ['system', 'jv-ID', 'en'],
+    ['system', '', 'en'],
+  ] as const)('preference %s with system locale "%s" → %s', (language, locale, expected) => {
+    expect(uiLanguage(language, locale)).toBe(expected);
+  });
+});
+
+describe('mainStrings', () => {
+  it('has every text in both languages (no English left in the Japanese menu actions)', () => {
+    const en = mainStrings('en', '');
+    const ja = mainStrings('ja', '');
+    for (const key of ['renewNow', 'open', 'signOutAll', 'quit', 'copyExports', 'empty', 'cancel', 'noActiveRole'] as const) {
+      expect(ja[key]).not.toBe(en[key]);
+      expect(ja[key]).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    }
+  });
+});

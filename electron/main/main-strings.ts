@@ -1,0 +1,143 @@
+// The words main shows a person itself (tray menu, tooltip, notifications, the prd
+// confirmation's cancel button), in English and Japanese. The renderer has its own; the
+// core's error sentences stay English and are quoted as they are.
+
+import type { Environment, Language } from '../contract/config-schema.js';
+import type { ExportFormat } from '../contract/export-formats.js';
+
+export type UiLanguage = 'en' | 'ja';
+
+/** The export formats the tray offers (json is for credential_process, not for pasting). */
+export const TRAY_EXPORT_FORMATS = ['bash', 'fish', 'pwsh', 'cmd', 'dotenv'] as const satisfies readonly ExportFormat[];
+export type TrayExportFormat = (typeof TRAY_EXPORT_FORMATS)[number];
+
+/** A role state worth a word next to its name (idle and active say nothing). */
+export type RoleTrouble = 'renewing' | 'needs-mfa' | 'failed' | 'expired';
+
+export interface Notice {
+  readonly title: string;
+  readonly body: string;
+}
+
+export interface MainStrings {
+  readonly env: Readonly<Record<Environment, string>>;
+  /** "tes-deployer · tes" */
+  activeRole(role: string, env: Environment): string;
+  readonly noActiveRole: string;
+  /** "expires 14:05 · renews in 42 min"; without the second half when nothing is planned. */
+  expiry(expiresAt: string, renewsInMinutes: number | null): string;
+  expiredAt(time: string): string;
+  readonly trouble: Readonly<Record<RoleTrouble, string>>;
+  minutesLeft(minutes: number): string;
+  readonly copyExports: string;
+  readonly formats: Readonly<Record<TrayExportFormat, string>>;
+  readonly renewNow: string;
+  readonly open: string;
+  readonly signOutAll: string;
+  readonly quit: string;
+  readonly empty: string;
+  configError(problem: string): string;
+  /** Tooltip when no role is live. */
+  readonly idleTooltip: string;
+  /** Tooltip suffix when some role needs the user. */
+  attention(count: number): string;
+  readonly cancel: string;
+  /** The native question before a prd switch from the tray. */
+  confirmPrd(role: string, roleArn: string, profiles: readonly string[]): { title: string; detail: string; confirmLabel: string };
+  mfaExpiring(identity: string, minutes: number): Notice;
+  renewalFailed(role: string, reason: string): Notice;
+  expired(role: string): Notice;
+  switchedPrd(role: string): Notice;
+  renewalStopped(reason: string): Notice;
+}
+
+const en: MainStrings = {
+  env: { tes: 'tes', stg: 'stg', prd: 'prd', other: 'other' },
+  activeRole: (role, env) => `${role} · ${env}`,
+  noActiveRole: 'No active role',
+  expiry: (at, minutes) => (minutes === null ? `expires ${at}` : `expires ${at} · renews ${inMinutes(minutes)}`),
+  expiredAt: (time) => `expired at ${time}`,
+  trouble: { renewing: 'renewing…', 'needs-mfa': 'needs MFA', failed: 'failed', expired: 'expired' },
+  minutesLeft: (minutes) => (minutes < 1 ? 'under a minute left' : `${minutes} min left`),
+  copyExports: 'Copy export lines',
+  formats: { bash: 'bash / zsh', fish: 'fish', pwsh: 'PowerShell', cmd: 'cmd', dotenv: 'dotenv' },
+  renewNow: 'Renew now',
+  open: 'Open sts-tray…',
+  signOutAll: 'Sign out of all',
+  quit: 'Quit',
+  empty: 'No roles yet: open sts-tray to add an identity',
+  configError: (problem) => `Config problem: ${problem}`,
+  idleTooltip: 'sts-tray: no active role',
+  attention: (count) => (count === 1 ? '1 role needs attention' : `${count} roles need attention`),
+  cancel: 'Cancel',
+  confirmPrd: (role, roleArn, profiles) => ({
+    title: `Switch to prd role "${role}"?`,
+    detail: `${roleArn}\nAWS tools using ${profiles.map((p) => `[${p}]`).join(' and ')} will act in production.`,
+    confirmLabel: 'Switch to prd',
+  }),
+  mfaExpiring: (identity, minutes) => ({
+    title: 'MFA session ending soon',
+    body: `MFA session of ${identity} ends in ${minutes} min. Click to enter a new code.`,
+  }),
+  renewalFailed: (role, reason) => ({ title: `Renewal of ${role} failed`, body: reason }),
+  expired: (role) => ({
+    title: `Credentials of ${role} expired`,
+    body: `AWS tools using ${role} will fail until you switch to it again.`,
+  }),
+  switchedPrd: (role) => ({ title: `Switched to prd role ${role}`, body: 'Commands now run against production.' }),
+  renewalStopped: (reason) => ({ title: 'Renewal stopped', body: reason }),
+};
+
+const ja: MainStrings = {
+  env: { tes: 'tes', stg: 'stg', prd: 'prd', other: 'その他' },
+  activeRole: (role, env) => `${role} · ${env}`,
+  noActiveRole: '使用中のロールはありません',
+  expiry: (at, minutes) =>
+    minutes === null ? `${at} に期限切れ` : `${at} に期限切れ · ${minutes < 1 ? 'まもなく更新' : `${minutes} 分後に更新`}`,
+  expiredAt: (time) => `${time} に期限切れになりました`,
+  trouble: { renewing: '更新中…', 'needs-mfa': 'MFA が必要', failed: '失敗', expired: '期限切れ' },
+  minutesLeft: (minutes) => (minutes < 1 ? '残り 1 分未満' : `残り ${minutes} 分`),
+  copyExports: 'エクスポート行をコピー',
+  formats: { bash: 'bash / zsh', fish: 'fish', pwsh: 'PowerShell', cmd: 'cmd', dotenv: 'dotenv' },
+  renewNow: '今すぐ更新',
+  open: 'sts-tray を開く…',
+  signOutAll: 'すべてサインアウト',
+  quit: '終了',
+  empty: 'ロールがありません: sts-tray を開いて ID を追加してください',
+  configError: (problem) => `設定の問題: ${problem}`,
+  idleTooltip: 'sts-tray: 使用中のロールはありません',
+  attention: (count) => `${count} 件のロールに対応が必要です`,
+  cancel: 'キャンセル',
+  confirmPrd: (role, roleArn, profiles) => ({
+    title: `prd ロール「${role}」に切り替えますか?`,
+    detail: `${roleArn}\n${profiles.map((p) => `[${p}]`).join(' と ')} を使う AWS ツールは本番環境で動作します。`,
+    confirmLabel: 'prd に切り替える',
+  }),
+  mfaExpiring: (identity, minutes) => ({
+    title: 'MFA セッションがまもなく終了します',
+    body: `${identity} の MFA セッションはあと ${minutes} 分で終了します。クリックして新しいコードを入力してください。`,
+  }),
+  renewalFailed: (role, reason) => ({ title: `${role} の更新に失敗しました`, body: reason }),
+  expired: (role) => ({
+    title: `${role} の認証情報が期限切れになりました`,
+    body: `${role} を使う AWS ツールは、もう一度切り替えるまで失敗します。`,
+  }),
+  switchedPrd: (role) => ({ title: `prd ロール ${role} に切り替えました`, body: 'コマンドは本番環境に対して実行されます。' }),
+  renewalStopped: (reason) => ({ title: '更新が止まりました', body: reason }),
+};
+
+function inMinutes(minutes: number): string {
+  return minutes < 1 ? 'in under a minute' : `in ${minutes} min`;
+}
+
+const STRINGS: Readonly<Record<UiLanguage, MainStrings>> = { en, ja };
+
+/** The preference wins; 'system' follows the OS locale ("ja", "ja-JP" → Japanese). */
+export function uiLanguage(language: Language, systemLocale: string): UiLanguage {
+  if (language !== 'system') return language;
+  return /^ja(?:[-_]|$)/i.test(systemLocale) ? 'ja' : 'en';
+}
+
+export function mainStrings(language: Language, systemLocale: string): MainStrings {
+  return STRINGS[uiLanguage(language, systemLocale)];
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { preferencesSchema, type Preferences } from '../contract/config-schema.js';
+import { NoticeCenter, type Notification, type Notifier } from './notice-center.js';
+import type { ShellEvent } from './shell-ports.js';
+import { MINUTE, NOW } from './testing/app-view-fixture.js';
+
+class RecordingNotifier implements Notifier {
+  shown: Notification[] = [];
+  show(notification: Notification): void {
+    this.shown.push(notification);
+  }
+  get titles(): string[] {
+    return this.shown.map((n) => n.title);
+  }
+}
+
+function setUp(systemLocale = 'en-US') {
+  const notifier = new RecordingNotifier();
+  const calls: string[] = [];
+  const center = new NoticeCenter({
+    notifier,
+    openMfaPrompt: (identity) => calls.push(`openMfaPrompt ${identity}`),
+    showWindow: () => calls.push('showWindow'),
+    systemLocale,
+  });
+  return { notifier, calls, center };
+}
+
+const prefs = (overrides: Partial<Preferences['notifications']> = {}, language: Preferences['language'] = 'en'): Preferences =>
+  preferencesSchema.parse({ language, notifications: overrides });
+
+const mfaExpiring = (leadSeconds: number, expiresAt = NOW + 15 * MINUTE): ShellEvent => ({
+  type: 'mfa-expiring',
+  identity: 'dev',
+  expiresAt,
+  leadSeconds,
+  at: expiresAt - leadSeconds * 1000,
+});
+const failed = (role: string, retryAt: number | null, code: 'access-denied' | 'network' = 'access-denied'): ShellEvent => ({
+  type: 'failed',
+  role,
+  code,
+  message: `AssumeRole for ${role} was denied: check the role's trust policy`,
+  retryAt,
+  at: NOW,
+});
+const expired = (role: string): ShellEvent => ({ type: 'expired', role, at: NOW });
+const switched = (role: string, env: 'tes' | 'prd', at = NOW): ShellEvent => ({ type: 'switched', role, env, at });
+const recovered = (role: string): ShellEvent => ({ type: 'recovered', role, at: NOW });
+
+describe('NoticeCenter', () => {
+  it('MFA session ending: says whose and in how many minutes; a click opens the MFA prompt for that identity', () => {
+    const { notifier, calls, center } = setUp();
+    center.handle(mfaExpiring(900), prefs());
+    expect(notifier.shown).toEqual([
+      {
+        title: 'MFA session ending soon',
+        body: 'MFA session of dev ends in 15 min. Click to enter a new code.',
+        onClick: expect.any(Function),
+      },
+    ]);
+    notifier.shown[0]?.onClick?.();
+    expect(calls).toEqual(['openMfaPrompt dev']);
+  });
+
+  it('MFA session ending: once per warning lead, and again for a new MFA session', () => {
+    const { notifier, center } = setUp();
+    center.handle(mfaExpiring(900), prefs());
+    center.handle(mfaExpiring(900), prefs());
+    center.handle(mfaExpiring(300), prefs());
+    expect(notifier.shown.map((n) => n.body)).toEqual([
+      'MFA session of dev ends in 15 min. Click to enter a new code.',
+      'MFA session of dev ends in 5 min. Click to enter a new code.',
+    ]);
+    const next = NOW + 12 * 60 * MINUTE;
+    center.handle(mfaExpiring(900, next), prefs());
+    center.handle(mfaExpiring(900, next), prefs());
+    expect(notifier.shown).toHaveLength(3);
+  });
+
+  it('renewal failed and needs the user: the reason, once per role until it recovers; a click shows the window', () => {
+    const { notifier, calls, center } = setUp();
+    center.handle(failed('tes', null), prefs());
+    center.handle(failed('tes', null), prefs());
+    center.handle(failed('stg', null), prefs());
+    expect(notifier.shown.map((n) => [n.title, n.body])).toEqual([
+      ['Renewal of tes failed', "AssumeRole for tes was denied: check the role's trust policy"],
+      ['Renewal of stg failed', "AssumeRole for stg was denied: check the role's trust policy"],
+    ]);
+    notifier.shown[0]?.onClick?.();
+    expect(calls).toEqual(['showWindow']);
+
+    center.handle(recovered('tes'), prefs());
+    center.handle(failed('tes', null), prefs());
+    expect(notifier.titles).toEqual(['Renewal of tes failed', 'Renewal of stg failed', 'Renewal of tes failed']);
+  });
+
+  it('renewal failed transiently (the engine retries): no notice, so a network blip does not spam', () => {
+    const { notifier, center } = setUp();
+    center.handle(failed('tes', NOW + MINUTE, 'network'), prefs());
+    center.handle(failed('tes', NOW + 2 * MINUTE, 'network'), prefs());
+    expect(notifier.shown).toEqual([]);
+  });
+
+  it('a renewal counts as recovery: the next failure is notified again', () => {
+    const { notifier, center } = setUp();
+    center.handle(failed('tes', null), prefs());
+    center.handle({ type: 'renewed', role: 'tes', expiresAt: NOW + 60 * MINUTE, at: NOW }, prefs());
+    center.handle(failed('tes', null), prefs());
+    expect(notifier.shown).toHaveLength(2);
+  });
+
+  it('a renewal wave that could not run: one notice per cause until something renews', () => {
+    const { notifier, center } = setUp();
+    const wave: ShellEvent = { type: 'wave-failed', code: 'config-invalid', message: 'config.json: line 3 is not JSON', at: NOW };
+    center.handle(wave, prefs());
+    center.handle(wave, prefs());
+    expect(notifier.shown.map((n) => [n.title, n.body])).toEqual([['Renewal stopped', 'config.json: line 3 is not JSON']]);
+    center.handle({ type: 'renewed', role: 'tes', expiresAt: NOW + 60 * MINUTE, at: NOW }, prefs());
+    center.handle(wave, prefs());
+    expect(notifier.shown).toHaveLength(2);
+  });
+
+  it('credentials expired: once per role until it recovers (a switch to it)', () => {
+    const { notifier, center } = setUp();
+    center.handle(expired('tes'), prefs());
+    center.handle(expired('tes'), prefs());
+    expect(notifier.shown.map((n) => [n.title, n.body])).toEqual([
+      ['Credentials of tes expired', 'AWS tools using tes will fail until you switch to it again.'],
+    ]);
+    center.handle(recovered('tes'), prefs());
+    center.handle(expired('tes'), prefs());
+    expect(notifier.shown).toHaveLength(2);
+  });
+
+  it('switched to prd: every switch, but not a repeat of the same event; switches elsewhere say nothing', () => {
+    const { notifier, center } = setUp();
+    center.handle(switched('tes', 'tes'), prefs());
+    center.handle(switched('prd-admin', 'prd'), prefs());
+    center.handle(switched('prd-admin', 'prd'), prefs());
+    center.handle(switched('prd-admin', 'prd', NOW + MINUTE), prefs());
+    expect(notifier.shown.map((n) => [n.title, n.body])).toEqual([
+      ['Switched to prd role prd-admin', 'Commands now run against production.'],
+      ['Switched to prd role prd-admin', 'Commands now run against production.'],
+    ]);
+  });
+
+  it.each([
+    ['mfaExpiring', mfaExpiring(900)],
+    ['renewalFailed', failed('tes', null)],
+    ['renewalFailed', { type: 'wave-failed', code: 'file-io', message: 'disk full', at: NOW } as ShellEvent],
+    ['expired', expired('tes')],
+    ['switchedPrd', switched('prd', 'prd')],
+  ] as const)('the %s preference mutes its kind', (kind, event) => {
+    const { notifier, center } = setUp();
+    center.handle(event, prefs({ [kind]: false }));
+    expect(notifier.shown).toEqual([]);
+    center.handle(event, prefs());
+    expect(notifier.shown).toHaveLength(1);
+  });
+
+  it('clock jumps are not notified', () => {
+    const { notifier, center } = setUp();
+    center.handle({ type: 'clock-jump', deltaMs: 3_600_000, at: NOW }, prefs());
+    expect(notifier.shown).toEqual([]);
+  });
+
+  it('speaks Japanese by preference or by a Japanese system locale', () => {
+    const { notifier, center } = setUp('ja-JP');
+    center.handle(mfaExpiring(300), prefs({}, 'system'));
+    center.handle(expired('tes'), prefs({}, 'ja'));
+    expect(notifier.shown.map((n) => [n.title, n.body])).toEqual([
+      ['MFA セッションがまもなく終了します', 'dev の MFA セッションはあと 5 分で終了します。クリックして新しいコードを入力してください。'],
+      ['tes の認証情報が期限切れになりました', 'tes を使う AWS ツールは、もう一度切り替えるまで失敗します。'],
+    ]);
+    const english = setUp('ja-JP');
+    english.center.handle(expired('tes'), prefs({}, 'en'));
+    expect(english.notifier.titles).toEqual(['Credentials of tes expired']);
+  });
+});
