@@ -3,10 +3,9 @@
 import { StsTrayError } from '../core/errors.js';
 import { EXPORT_FORMATS, isExportFormat, renderExport } from '../core/export-format.js';
 import { profileOf } from '../core/model.js';
-import { findRole } from '../core/sessions.js';
 import { flag, nameArg, stringOption, type CommandContext } from './commands.js';
 import { formatTable, timeLeft } from './format.js';
-import { ownedProfilesOf } from '../core/role-admin.js';
+import { signOutAll, signOutRole } from '../core/sign-out.js';
 
 /**
  * Runs `action` with the --mfa-code given; when a code is needed and none was given,
@@ -98,17 +97,13 @@ export async function logout(ctx: CommandContext): Promise<void> {
     throw new StsTrayError('usage', 'logout takes one role NAME, or --all');
   }
   if (all) {
-    const report = await services.profiles.removeAllOwned();
-    const config = await services.configStore.load();
-    for (const identity of config.identities) await services.sessions.forgetMfaSession(identity.name);
+    const report = await signOutAll(services);
     for (const notice of report.notices) io.err(`note: ${notice}\n`);
     io.out('signed out: every profile sts-tray wrote is removed and MFA sessions are ended\n');
     return;
   }
-  const role = findRole(await services.configStore.load(), nameArg(ctx));
-  const profiles = ownedProfilesOf(role, await services.profiles.listOwned());
-  const report = await services.profiles.remove(profiles);
-  services.sessions.dropRoleSession(role.name);
-  for (const notice of report.notices) io.err(`note: ${notice}\n`);
-  io.out(profiles.length ? `removed ${profiles.map((p) => `[${p}]`).join(' and ')}\n` : `role ${role.name} had no profile written\n`);
+  const name = nameArg(ctx);
+  const { removed: profiles, notices } = await signOutRole(services, name);
+  for (const notice of notices) io.err(`note: ${notice}\n`);
+  io.out(profiles.length ? `removed ${profiles.map((p) => `[${p}]`).join(' and ')}\n` : `role ${name} had no profile written\n`);
 }

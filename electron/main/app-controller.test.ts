@@ -171,6 +171,18 @@ describe('AppController', () => {
     expect(credentials().trimEnd()).toBe('[mine]\naws_access_key_id = AKIAMINEMINEMINE0001');
     expect(rig.engine.state().roles).toEqual([]);
     expect((await rig.controller.view()).activeRole).toBeNull();
+    // As `sts-tray logout --all`: MFA sessions end too, so the next switch asks for a code.
+    expect(await call('session:activate', { role: 'tes' })).toMatchObject({ ok: false, error: { code: 'needs-mfa' } });
+  });
+
+  it('signs out of one role: its profile goes, the others keep running', async () => {
+    await call('session:activate', { role: 'tes', mfaCode: '123456' });
+    await call('session:activate', { role: 'stg' });
+    expect(await call('session:sign-out', { role: 'stg' })).toEqual({ ok: true, value: { removed: ['stg'] } });
+    expect(credentials()).toContain('[tes]');
+    expect(credentials()).not.toContain('[stg]');
+    expect(rig.engine.state().roles.map((r) => r.role)).toEqual(['tes']);
+    expect((await rig.controller.view()).activeRole).toBeNull();
   });
 
   it('turns engine events into activity and hands them to the notices with the preferences', async () => {

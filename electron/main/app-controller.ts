@@ -17,7 +17,8 @@ import { emptyConfig, profileOf, type AppConfig, type Preferences, type Role } f
 import type { Clock, TimerHandle, Timers } from '../core/ports.js';
 import type { RenewalEvent } from '../core/renewal/renewal-events.js';
 import type { RenewalEngine } from '../core/renewal/renewal-engine.js';
-import { ownedProfilesOf, removeRole, saveRole, saveRoles } from '../core/role-admin.js';
+import { removeRole, saveRole, saveRoles } from '../core/role-admin.js';
+import { signOutAll, signOutRole } from '../core/sign-out.js';
 import { findRole, profilesOf, profileWrites } from '../core/sessions.js';
 import { mainStrings } from './main-strings.js';
 import { RequestError } from './request-error.js';
@@ -366,23 +367,18 @@ export class AppController {
 
   private async signOut(roleName: string | undefined): Promise<{ removed: string[] }> {
     const { services, engine } = this.deps;
-    const owned = await services.profiles.listOwned();
-    let removed: string[];
     if (roleName === undefined) {
       for (const r of engine.state().roles) engine.deactivate(r.role);
-      removed = owned.map((o) => o.profile);
-      await services.profiles.removeAllOwned();
       this.activeRole = null;
     } else {
-      const role = findRole(await services.configStore.load(), roleName);
-      engine.deactivate(role.name);
-      removed = ownedProfilesOf(role, owned);
-      await services.profiles.remove(removed);
-      if (this.activeRole === role.name) this.activeRole = null;
+      findRole(await services.configStore.load(), roleName);
+      engine.deactivate(roleName);
+      if (this.activeRole === roleName) this.activeRole = null;
     }
-    this.record('signed-out', roleName ?? 'all', removed.map((p) => `[${p}]`).join(' ') || null);
+    const report = roleName === undefined ? await signOutAll(services) : await signOutRole(services, roleName);
+    this.record('signed-out', roleName ?? 'all', report.removed.map((p) => `[${p}]`).join(' ') || null);
     this.changed();
-    return { removed };
+    return { removed: [...report.removed] };
   }
 
   private async afterFailedSwitch(roleName: string, error: unknown): Promise<void> {

@@ -1,0 +1,32 @@
+// Signing out: the one implementation behind `sts-tray logout` and the tray's "Sign out".
+// One role: its profiles go and its session is forgotten. All: every section we own goes,
+// every role session is forgotten and every MFA session ends (the next switch asks a code).
+
+import type { AppServices } from './app-services.js';
+import { ownedProfilesOf } from './role-admin.js';
+import { findRole } from './sessions.js';
+
+export interface SignOutReport {
+  /** The credentials-file sections removed. */
+  readonly removed: readonly string[];
+  readonly notices: readonly string[];
+}
+
+type SignOutServices = Pick<AppServices, 'configStore' | 'profiles' | 'sessions'>;
+
+export async function signOutRole(services: SignOutServices, roleName: string): Promise<SignOutReport> {
+  const role = findRole(await services.configStore.load(), roleName);
+  const removed = ownedProfilesOf(role, await services.profiles.listOwned());
+  const report = await services.profiles.remove(removed);
+  services.sessions.dropRoleSession(role.name);
+  return { removed, notices: report.notices };
+}
+
+export async function signOutAll(services: SignOutServices): Promise<SignOutReport> {
+  const removed = (await services.profiles.listOwned()).map((o) => o.profile);
+  const report = await services.profiles.removeAllOwned();
+  const config = await services.configStore.load();
+  for (const role of config.roles) services.sessions.dropRoleSession(role.name);
+  for (const identity of config.identities) await services.sessions.forgetMfaSession(identity.name);
+  return { removed, notices: report.notices };
+}
