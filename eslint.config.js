@@ -6,6 +6,8 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'fs/*', 'node:*', 'child_process', 'os', 'path', 'net', 'http', 'https', 'crypto'];
 
+const RENDERER_RULE = 'the renderer reads only window.stsTray, typed from electron/contract';
+
 /** `no-restricted-imports` patterns for one layer. */
 function layer(files, forbidden, why) {
   return {
@@ -44,11 +46,25 @@ export default tseslint.config(
     'adapters may use Node and the AWS SDK, never electron or the shells',
   ),
   layer(['electron/cli/**'], ['electron', '**/main/**', '**/preload/**'], 'the CLI never imports electron'),
-  layer(
-    ['renderer/**'],
-    ['electron', 'keytar', '@aws-sdk/*', ...nodeBuiltins, '**/electron/core/**', '**/electron/adapters/**', '**/electron/main/**'],
-    'the renderer reads only window.stsTray, typed from electron/contract',
-  ),
+  {
+    // A bare 'electron' pattern would also match the relative folder electron/, so the
+    // package is named as a path and the folders as patterns, contract allowed.
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: RENDERER_RULE }],
+          patterns: [
+            {
+              group: ['electron/*', 'keytar', '@aws-sdk/*', ...nodeBuiltins, '**/electron/*', '!**/electron/contract'],
+              message: RENDERER_RULE,
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },

@@ -39,6 +39,9 @@ export function mainWindowOptions(input: WindowOptionsInput): BrowserWindowConst
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Middle-click opens links in new windows; setWindowOpenHandler denies those anyway,
+      // and with the feature off there is no such event to begin with.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
       devTools: input.devTools,
     },
