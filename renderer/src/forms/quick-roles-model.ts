@@ -1,0 +1,81 @@
+// The quick "add tes / stg / prd" form as data: one role name in up to three accounts,
+// `arn:aws:iam::<account>:role/<env>-<role>`, sent as one 'role:add-environments' request.
+
+import type { RequestOf } from '../../../electron/contract/channels.js';
+import { addEnvironmentRolesRequest } from '../../../electron/contract/requests.js';
+import { checkAccountId, checkExternalId, checkRoleName, roleArnFrom } from '../../../electron/contract/sts-limits.js';
+import { checkProblem, type Problems } from './problems.js';
+
+export const QUICK_ENVIRONMENTS = ['tes', 'stg', 'prd'] as const;
+export type QuickEnvironment = (typeof QUICK_ENVIRONMENTS)[number];
+
+export const QUICK_FIELDS = ['identity', 'roleName', 'tes', 'stg', 'prd', 'externalId', 'accounts'] as const;
+export type QuickField = (typeof QUICK_FIELDS)[number];
+
+export interface QuickDraft {
+  readonly identity: string;
+  readonly roleName: string;
+  readonly accounts: Readonly<Record<QuickEnvironment, string>>;
+  readonly externalId: string;
+  readonly mfa: boolean;
+}
+
+export type QuickRequest = RequestOf<'role:add-environments'>;
+
+export function emptyQuickDraft(identity: string): QuickDraft {
+  return { identity, roleName: '', accounts: { tes: '', stg: '', prd: '' }, externalId: '', mfa: true };
+}
+
+/** The ARNs the form will create, for the preview under it (blank accounts are skipped). */
+export function quickPreview(draft: QuickDraft): { env: QuickEnvironment; arn: string }[] {
+  const roleName = draft.roleName.trim();
+  return QUICK_ENVIRONMENTS.filter((env) => draft.accounts[env].trim() !== '').map((env) => ({
+    env,
+    arn: roleArnFrom(draft.accounts[env].trim(), `${env}-${roleName}`),
+  }));
+}
+
+export interface QuickCheck {
+  readonly problems: Problems<QuickField>;
+  readonly request: QuickRequest | null;
+}
+
+export function checkQuickDraft(draft: QuickDraft): QuickCheck {
+  const account = (env: QuickEnvironment) => {
+    const value = draft.accounts[env].trim();
+    return value === '' ? undefined : checkProblem(checkAccountId(value));
+  };
+  const anyAccount = QUICK_ENVIRONMENTS.some((env) => draft.accounts[env].trim() !== '');
+  const externalId = draft.externalId.trim();
+  const roleName = draft.roleName.trim();
+  const problems: Problems<QuickField> = {
+    identity: draft.identity === '' ? { key: 'roles.identityRequired' } : undefined,
+    // The IAM name is `<env>-<role>`, so the part typed here must leave room for the prefix.
+    roleName: checkProblem(checkRoleName(roleName) ?? checkRoleName(`tes-${roleName}`)),
+    tes: account('tes'),
+    stg: account('stg'),
+    prd: account('prd'),
+    externalId: externalId === '' ? undefined : checkProblem(checkExternalId(externalId)),
+    accounts: anyAccount ? undefined : { key: 'quick.needAccount' },
+  };
+  if (Object.values(problems).some((p) => p !== undefined)) return { problems, request: null };
+
+  const accounts: Partial<Record<QuickEnvironment, string>> = {};
+  for (const env of QUICK_ENVIRONMENTS) {
+    const value = draft.accounts[env].trim();
+    if (value !== '') accounts[env] = value;
+  }
+  const request: QuickRequest = {
+    identity: draft.identity,
+    roleName,
+    accounts,
+    mfa: draft.mfa,
+    ...(externalId === '' ? {} : { externalId }),
+  };
+  const parsed = addEnvironmentRolesRequest.safeParse(request);
+  if (parsed.success) return { problems: {}, request };
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.map(String) ?? [];
+  const field = QUICK_FIELDS.find((f) => f === path[path.length - 1]) ?? 'roleName';
+  return { problems: { [field]: { sentence: issue?.message ?? '' } }, request: null };
+}

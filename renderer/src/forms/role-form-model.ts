@@ -1,0 +1,154 @@
+// The role form as data: what the user typed → a role for 'role:save', or the problems to
+// show beside each field. The ARN is typed whole or built from an account ID and a role
+// name; every check is the contract's (sts-limits.ts, roleSchema), so the core agrees.
+
+import { nameSchema, roleSchema, type Environment, type Role } from '../../../electron/contract/config-schema.js';
+import { checkProfileName } from '../../../electron/contract/profile-name.js';
+import {
+  ASSUME_ROLE_DURATION,
+  checkAccountId,
+  checkDuration,
+  checkExternalId,
+  checkRegion,
+  checkRoleArn,
+  checkRoleName,
+  checkSessionName,
+  roleArnFrom,
+} from '../../../electron/contract/sts-limits.js';
+import { checkProblem, wholeNumber, type Problem, type Problems } from './problems.js';
+
+export const ROLE_FIELDS = [
+  'name',
+  'env',
+  'identity',
+  'accountId',
+  'roleName',
+  'roleArn',
+  'externalId',
+  'durationSeconds',
+  'sessionName',
+  'region',
+  'profile',
+] as const;
+export type RoleField = (typeof ROLE_FIELDS)[number];
+
+export type ArnMode = 'parts' | 'arn';
+
+export interface RoleDraft {
+  readonly name: string;
+  readonly env: Environment;
+  readonly identity: string;
+  readonly arnMode: ArnMode;
+  readonly accountId: string;
+  readonly roleName: string;
+  readonly roleArn: string;
+  readonly externalId: string;
+  readonly durationSeconds: string;
+  readonly sessionName: string;
+  readonly region: string;
+  readonly mfa: boolean;
+  readonly profile: string;
+  readonly mirrorDefault: boolean;
+}
+
+export function emptyRoleDraft(identity: string): RoleDraft {
+  return {
+    name: '',
+    env: 'tes',
+    identity,
+    arnMode: 'parts',
+    accountId: '',
+    roleName: '',
+    roleArn: '',
+    externalId: '',
+    durationSeconds: '3600',
+    sessionName: '',
+    region: '',
+    mfa: true,
+    profile: '',
+    mirrorDefault: false,
+  };
+}
+
+/** A plain commercial-partition ARN without a path opens as account + name; anything else as the whole ARN. */
+const SIMPLE_ARN = /^arn:aws:iam::([0-9]{12}):role\/([\w+=,.@-]{1,64})$/;
+
+export function draftFromRole(role: Role): RoleDraft {
+  const simple = SIMPLE_ARN.exec(role.roleArn);
+  return {
+    name: role.name,
+    env: role.env,
+    identity: role.identity,
+    arnMode: simple ? 'parts' : 'arn',
+    accountId: simple?.[1] ?? '',
+    roleName: simple?.[2] ?? '',
+    roleArn: role.roleArn,
+    externalId: role.externalId ?? '',
+    durationSeconds: String(role.durationSeconds),
+    sessionName: role.sessionName ?? '',
+    region: role.region ?? '',
+    mfa: role.mfa,
+    profile: role.profile ?? '',
+    mirrorDefault: role.mirrorDefault,
+  };
+}
+
+/** The ARN the draft stands for (built from the parts in 'parts' mode). */
+export function draftArn(draft: RoleDraft): string {
+  return draft.arnMode === 'parts' ? roleArnFrom(draft.accountId.trim(), draft.roleName.trim()) : draft.roleArn.trim();
+}
+
+const optional = (text: string, check: (value: string) => string | null): Problem | undefined => {
+  const value = text.trim();
+  return value === '' ? undefined : checkProblem(check(value));
+};
+
+/** An optional field: left out of the role when blank (the core then applies its default). */
+function given<K extends string>(key: K, text: string): Partial<Record<K, string>> {
+  const value = text.trim();
+  return value === '' ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+export interface RoleCheck {
+  readonly problems: Problems<RoleField>;
+  readonly role: Role | null;
+}
+
+export function checkRoleDraft(draft: RoleDraft): RoleCheck {
+  const name = nameSchema.safeParse(draft.name.trim());
+  const parts = draft.arnMode === 'parts';
+  const accountProblem = parts ? checkProblem(checkAccountId(draft.accountId.trim())) : undefined;
+  const roleNameProblem = parts ? checkProblem(checkRoleName(draft.roleName.trim())) : undefined;
+  const problems: Problems<RoleField> = {
+    name: name.success ? undefined : { sentence: name.error.issues[0]?.message ?? '' },
+    identity: draft.identity === '' ? { key: 'roles.identityRequired' } : undefined,
+    accountId: accountProblem,
+    roleName: roleNameProblem,
+    // In 'parts' mode the ARN is only judged once its parts are fine, so one mistake gives one message.
+    roleArn: parts && (accountProblem || roleNameProblem) ? undefined : checkProblem(checkRoleArn(draftArn(draft))),
+    externalId: optional(draft.externalId, checkExternalId),
+    durationSeconds: checkProblem(checkDuration(wholeNumber(draft.durationSeconds), ASSUME_ROLE_DURATION)),
+    sessionName: optional(draft.sessionName, checkSessionName),
+    region: optional(draft.region, checkRegion),
+    profile: optional(draft.profile, checkProfileName),
+  };
+  if (Object.values(problems).some((p) => p !== undefined)) return { problems, role: null };
+
+  const parsed = roleSchema.safeParse({
+    name: draft.name.trim(),
+    env: draft.env,
+    identity: draft.identity,
+    roleArn: draftArn(draft),
+    durationSeconds: wholeNumber(draft.durationSeconds),
+    mfa: draft.mfa,
+    mirrorDefault: draft.mirrorDefault,
+    ...given('externalId', draft.externalId),
+    ...given('sessionName', draft.sessionName),
+    ...given('region', draft.region),
+    ...given('profile', draft.profile),
+  });
+  if (parsed.success) return { problems: {}, role: parsed.data };
+  const issue = parsed.error.issues[0];
+  const field = ROLE_FIELDS.find((f) => f === issue?.path[0]) ?? 'name';
+  return { problems: { [field]: { sentence: issue?.message ?? '' } }, role: null };
+}

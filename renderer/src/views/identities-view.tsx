@@ -1,0 +1,127 @@
+// Identities: the IAM users whose long-lived keys sit in the keychain. Listed with masked key
+// IDs and their MFA session; added through IdentityForm; removed after a confirmation.
+
+import { useState } from 'react';
+import type { AppView, IdentityView } from '../../../electron/contract/views.js';
+import { request } from '../api.js';
+import type { ConfirmRequest } from '../components/confirm-dialog.js';
+import { Notice, type NoticeMessage } from '../components/notice.js';
+import type { Tab } from '../components/tab-bar.js';
+import { errorText } from '../format/error-text.js';
+import { formatCountdown } from '../format/time.js';
+import { replaceKeyDraft } from '../forms/identity-form-model.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { IdentityForm } from './identity-form.js';
+
+export interface IdentitiesViewProps {
+  readonly view: AppView;
+  readonly now: number;
+  readonly autoFocusForm: boolean;
+  readonly onConfirm: (request: ConfirmRequest) => void;
+  readonly onNavigate: (tab: Tab) => void;
+}
+
+export function IdentitiesView({ view, now, autoFocusForm, onConfirm, onNavigate }: IdentitiesViewProps) {
+  const { t } = useI18n();
+  const [replacing, setReplacing] = useState<IdentityView | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const [justAdded, setJustAdded] = useState(false);
+
+  const remove = (identity: IdentityView) =>
+    onConfirm({
+      title: t('identities.removeConfirm', { name: identity.name }),
+      body: t('identities.removeBody'),
+      confirmLabel: t('common.remove'),
+      danger: true,
+      onConfirm: () =>
+        void request('identity:remove', { name: identity.name }).then((r) =>
+          setNotice(
+            r.ok
+              ? { tone: 'ok', text: t('identities.removed', { name: identity.name }) }
+              : { tone: 'error', text: errorText(t, r.error) },
+          ),
+        ),
+    });
+
+  const mfaLeft = (identity: IdentityView) =>
+    identity.mfaSessionExpiresAt !== null && identity.mfaSessionExpiresAt > now
+      ? t('identities.mfaLeft', { countdown: formatCountdown(identity.mfaSessionExpiresAt - now) })
+      : t('identities.mfaNone');
+
+  return (
+    <section aria-labelledby="identities-title" className="view">
+      <h1 id="identities-title">{t('identities.title')}</h1>
+      <p className="view-intro">{t('identities.intro')}</p>
+
+      <IdentityForm
+        key={replacing?.name ?? ''}
+        initial={replacing ? replaceKeyDraft(replacing) : null}
+        autoFocus={autoFocusForm || replacing !== null}
+        onAdded={() => {
+          setReplacing(null);
+          setJustAdded(true);
+        }}
+        onCancelReplace={() => setReplacing(null)}
+      />
+      {justAdded && view.roles.length === 0 ? (
+        <p className="next-step">
+          {t('identities.nextStep')}{' '}
+          <button type="button" className="button-link" onClick={() => onNavigate('roles')}>
+            {t('identities.goToRoles')}
+          </button>
+        </p>
+      ) : null}
+
+      <h2>{t('identities.listTitle')}</h2>
+      <Notice notice={notice} testId="identities-notice" />
+      {view.identities.length === 0 ? (
+        <p className="empty">{t('identities.none')}</p>
+      ) : (
+        <table className="table" data-testid="identities-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('identities.name')}</th>
+              <th scope="col">{t('identities.accessKeyId')}</th>
+              <th scope="col">{t('identities.mfaSerial')}</th>
+              <th scope="col">{t('identities.region')}</th>
+              <th scope="col">{t('identities.mfaSession')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.identities.map((identity) => (
+              <tr key={identity.name} data-identity={identity.name}>
+                <th scope="row">{identity.name}</th>
+                <td className="mono" data-testid="identity-key">
+                  {identity.accessKeyIdMasked}
+                </td>
+                <td className="mono wrap">{identity.mfaSerial ?? t('identities.noMfa')}</td>
+                <td>{identity.region}</td>
+                <td data-testid="identity-mfa-session">{mfaLeft(identity)}</td>
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    aria-label={t('identities.replaceKeyOf', { name: identity.name })}
+                    onClick={() => setReplacing(identity)}
+                  >
+                    {t('identities.replaceKey')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button-danger-quiet"
+                    aria-label={t('identities.removeIdentity', { name: identity.name })}
+                    onClick={() => remove(identity)}
+                  >
+                    {t('common.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
