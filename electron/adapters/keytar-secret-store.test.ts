@@ -192,4 +192,19 @@ describe('KeytarSecretStore values', () => {
     expect(error.message).not.toContain(SECRET);
     expect(keytar.calls).toEqual([]);
   });
+  it('lists again when an item vanishes while listing (a concurrent delete), and gives up after a few tries', async () => {
+    const keytar = new FakeKeytar();
+    keytar.items.set('dev', 'value');
+    const store = storeOn(keytar);
+    const find = keytar.findCredentials.bind(keytar);
+    let vanishing = 2;
+    keytar.findCredentials = async (service: string) => {
+      if (vanishing-- > 0) throw new Error('No such secret item at path: /org/freedesktop/secrets/collection/login/42');
+      return find(service);
+    };
+    expect(await store.list()).toEqual(['dev']);
+    vanishing = 100;
+    const error = await errorOf(store.list());
+    expect(error).toMatchObject({ code: 'keychain-unavailable' });
+  });
 });

@@ -45,6 +45,9 @@ const UNLOCK_CHECK_ACCOUNT = '~sts-tray-unlock-check';
 type Action = 'read' | 'save' | 'delete' | 'list';
 
 
+/** Listings taken before giving up on items vanishing under them. */
+const LIST_ATTEMPTS = 5;
+
 export class KeytarSecretStore implements SecretStore {
   readonly #service: string;
   readonly #loadKeytar: () => Promise<KeytarApi>;
@@ -99,12 +102,28 @@ export class KeytarSecretStore implements SecretStore {
   async list(): Promise<string[]> {
     const keytar = await this.#keytarModule();
     await this.#checkUnlocked(keytar, 'list', undefined);
-    const found = await this.#call('list', undefined, () => keytar.findCredentials(this.#service));
+    const found = await this.#call('list', undefined, () => this.#findCredentials(keytar));
     // On Windows keytar matches services by prefix ("sts-tray*"), so names of a service like
     // "sts-tray-test-…" may appear too; callers only ever delete under our own service.
     const accounts = new Set(found.map((item) => item.account));
     accounts.delete(UNLOCK_CHECK_ACCOUNT);
     return [...accounts];
+  }
+
+  /**
+   * libsecret reads each item it found while listing; one deleted meanwhile (another
+   * renewal forgetting an ended session, another process) fails the whole listing with
+   * "No such secret item". The listing is simply taken again.
+   */
+  async #findCredentials(keytar: KeytarApi): Promise<Array<{ account: string; password: string }>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await keytar.findCredentials(this.#service);
+      } catch (error) {
+        const vanished = error instanceof Error && /no such secret item/i.test(error.message);
+        if (!vanished || attempt >= LIST_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** Loads keytar once; a failed load is tried again on the next call. */

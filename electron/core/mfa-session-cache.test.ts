@@ -27,6 +27,23 @@ describe('MfaSessionCache', () => {
     expect(await secrets.get(mfaSessionItem('dev'))).toBeNull();
   });
 
+  it('forgets an ended session once when several roles find it ended together', async () => {
+    const secrets = new MemorySecretStore();
+    const cache = new MfaSessionCache(secrets, { now: () => 0 });
+    await cache.put('dev', session);
+    let deletes = 0;
+    const remove = secrets.delete.bind(secrets);
+    secrets.delete = async (account: string) => {
+      deletes += 1;
+      return remove(account);
+    };
+    await Promise.all([cache.forget('dev'), cache.forget('dev'), cache.forget('dev')]);
+    expect(deletes).toBe(1);
+    expect(await secrets.get(mfaSessionItem('dev'))).toBeNull();
+    await cache.forget('dev');
+    expect(deletes).toBe(2);
+  });
+
   it('treats an unreadable item as no session and removes it', async () => {
     const secrets = new MemorySecretStore({ entries: [[mfaSessionItem('dev'), '{"v":1,"accessKeyId":1}']] });
     expect(await new MfaSessionCache(secrets, { now: () => 0 }).get('dev')).toBeNull();

@@ -21,6 +21,8 @@ export const MFA_SESSION_MIN_REMAINING_MS = 60_000;
 
 export class MfaSessionCache {
   private readonly memory = new Map<string, TemporaryCredentials>();
+  /** Roles renewed together all find the session ended: one deletion serves them all. */
+  private readonly forgetting = new Map<string, Promise<void>>();
 
   constructor(
     private readonly secrets: SecretStore,
@@ -68,7 +70,14 @@ export class MfaSessionCache {
 
   async forget(identity: string): Promise<void> {
     this.memory.delete(identity);
-    await this.secrets.delete(mfaSessionItem(identity));
+    const running = this.forgetting.get(identity);
+    if (running) return running;
+    const deletion = this.secrets
+      .delete(mfaSessionItem(identity))
+      .then(() => undefined)
+      .finally(() => this.forgetting.delete(identity));
+    this.forgetting.set(identity, deletion);
+    return deletion;
   }
 
   private usable(session: { expiresAt: number; serverClockOffsetMs: number }): boolean {

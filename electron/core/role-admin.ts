@@ -37,8 +37,11 @@ export function withRole(config: AppConfig, role: Role, options: SaveRoleOptions
     throw new StsTrayError('conflict', `role "${clash.name}" already writes profile [${profileOf(role)}]; choose another profile name`);
   }
   // Only one role can own [default].
-  const kept = role.mirrorDefault ? others.map((r) => ({ ...r, mirrorDefault: false })) : others;
-  return { ...config, roles: [...kept, role] };
+  const unmirrored = (r: Role) => (role.mirrorDefault ? { ...r, mirrorDefault: false } : r);
+  // An edited role keeps its place (the tray and the window list roles in config order).
+  const at = config.roles.findIndex((r) => r.name === previous);
+  const roles = at === -1 ? [...others.map(unmirrored), role] : config.roles.map((r, i) => (i === at ? role : unmirrored(r)));
+  return { ...config, roles };
 }
 
 export async function saveRole(services: Pick<AppServices, 'configStore' | 'sessions'>, role: Role, options: SaveRoleOptions = {}): Promise<void> {

@@ -57,7 +57,7 @@ describe('AppController', () => {
       ['stg', 'active', true],
       ['prd', 'idle', false],
     ]);
-    expect(view.activity.map((a) => a.kind).slice(0, 2)).toEqual(['switched', 'switched']);
+    expect(view.activity.map((a) => a.kind).slice(0, 3)).toEqual(['switched', 'switched', 'mfa-started']);
   });
 
   it('asks for confirmation before a prd switch and writes nothing until given', async () => {
@@ -146,6 +146,20 @@ describe('AppController', () => {
       ['tes', 'tes', 'arn:aws:iam::222222222222:role/tes-admin', 'ext-id-0001'],
       ['stg', 'stg', 'arn:aws:iam::333333333333:role/stg-admin', 'ext-id-0001'],
       ['prd', 'prd', 'arn:aws:iam::444444444444:role/prd-admin', 'ext-id-0001'],
+    ]);
+  });
+
+  it('keeps an edited role in its place, and a new role goes last', async () => {
+    const view = await rig.controller.view();
+    const stg = view.roles.find((r) => r.role.name === 'stg')?.role;
+    expect(await call('role:save', { role: { ...stg, durationSeconds: 1800 }, previousName: 'stg' })).toMatchObject({ ok: true });
+    expect(await call('role:save', { role: { ...stg, name: 'stg2', profile: 'stg2' } })).toMatchObject({ ok: true });
+    const after = await rig.controller.view();
+    expect(after.roles.map((r) => [r.role.name, r.role.durationSeconds])).toEqual([
+      ['tes', 3600],
+      ['stg', 1800],
+      ['prd', 3600],
+      ['stg2', 3600],
     ]);
   });
 

@@ -339,6 +339,7 @@ export class AppController {
     if (this.mfaPrompt?.identity === role.identity) this.mfaPrompt = null;
     const profiles = profileWrites(activated).map((w) => w.profile);
     const at = this.deps.clock.now();
+    if (mfaCode !== undefined) this.record('mfa-started', role.identity, null);
     this.record('switched', role.name, profiles.map((p) => `[${p}]`).join(' '));
     const preferences = await this.preferences();
     this.deps.shell.notices.handle({ type: 'recovered', role: role.name, at }, preferences);

@@ -1,0 +1,82 @@
+// Issue 5, scenario 9: a screenshot of every view in English and Japanese, light and dark,
+// kept as test artifacts in test-results/screenshots/ (git-ignored). Each one is also checked
+// for what a glance would catch: the language of the page and the colour scheme it painted.
+
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { OpenApp } from './harness/renderer-suite.js';
+import { rendererSuite } from './harness/renderer-suite.js';
+import { IDENTITY, seedEnvironmentRoles, seedIdentity } from './harness/seed.js';
+import { poll } from './harness/poll.js';
+
+const suite = rendererSuite();
+const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+const SCHEMES = ['light', 'dark'] as const;
+
+const LANGUAGES = [
+  { lang: 'en', locale: 'en-US', sessions: 'Sessions', onboarding: 'Welcome to sts-tray' },
+  { lang: 'ja', locale: 'ja-JP', sessions: 'セッション', onboarding: null },
+] as const;
+
+/** Relative luminance (0 black … 1 white) of a CSS rgb() colour. */
+function luminance(color: string): number {
+  const [r = 0, g = 0, b = 0] = (color.match(/[\d.]+/g) ?? []).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+}
+
+async function shoot({ ui }: OpenApp, lang: string, view: string): Promise<void> {
+  const { page } = ui;
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    // The page paints the scheme it is given, not a fixed one.
+    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    if (colorScheme === 'dark') expect(luminance(background), `${lang} ${view} dark background ${background}`).toBeLessThan(0.3);
+    else expect(luminance(background), `${lang} ${view} light background ${background}`).toBeGreaterThan(0.7);
+    await page.screenshot({ path: `${SHOTS}${lang}-${colorScheme}-${view}.png`, fullPage: true });
+  }
+}
+
+describe('screenshots of every view', () => {
+  for (const { lang, locale, sessions, onboarding } of LANGUAGES) {
+    it(`${lang}: onboarding, sessions, MFA prompt, prd confirmation, identities, roles, preferences, activity`, async () => {
+      await mkdir(SHOTS, { recursive: true });
+      const opened = await suite.start({ harness: { systemLocale: locale }, page: { locale } });
+      const { harness, app, ui } = opened;
+      const { page } = ui;
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expect(await app.tab('sessions').innerText()).toBe(sessions);
+
+      await page.getByTestId('onboarding').waitFor();
+      if (onboarding !== null) expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(onboarding);
+      await shoot(opened, lang, 'onboarding');
+
+      // A working day: an identity, three roles, tes and stg running, an MFA session.
+      await seedIdentity(harness);
+      await seedEnvironmentRoles(harness);
+      await harness.must('session:activate', { role: 'tes', mfaCode: harness.totp() });
+      await harness.must('session:activate', { role: 'stg' });
+      await app.session('stg').waitFor();
+      await shoot(opened, lang, 'sessions');
+
+      harness.controller.promptMfa(IDENTITY, 'expiring');
+      await harness.settle();
+      await app.mfaDialog.waitFor();
+      await shoot(opened, lang, 'mfa-prompt');
+      await page.getByTestId('mfa-dialog').locator('button[type="button"]').click();
+      await app.mfaDialog.waitFor({ state: 'detached' });
+
+      await app.session('prd').locator('button.button-primary').click();
+      await app.confirmDialog.waitFor();
+      await shoot(opened, lang, 'prd-confirmation');
+      await page.getByTestId('confirm-no').click();
+      await app.confirmDialog.waitFor({ state: 'detached' });
+
+      for (const view of ['identities', 'roles', 'preferences', 'activity'] as const) {
+        await app.goTo(view);
+        await shoot(opened, lang, view);
+      }
+      await poll(() => page.getByTestId('activity-list').locator('li').count()).toBeGreaterThan(3);
+    });
+  }
+});
