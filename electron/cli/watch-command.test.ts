@@ -25,15 +25,15 @@ describe('eventLine', () => {
   it.each<[RenewalEvent, string]>([
     [{ type: 'renewed', role: 'tes', expiresAt: local(9, 0, 25), at }, '09:00:05 renewed tes: valid until 09:00:25'],
     [
-      { type: 'failed', role: 'tes', code: 'network', message: 'STS could not be reached', retryAt: local(9, 0, 8), at },
+      { type: 'failed', role: 'tes', identity: 'dev', code: 'network', message: 'STS could not be reached', retryAt: local(9, 0, 8), at },
       '09:00:05 tes renewal failed (network): STS could not be reached; retrying at 09:00:08',
     ],
     [
-      { type: 'failed', role: 'prd', code: 'access-denied', message: 'not allowed', retryAt: null, at },
+      { type: 'failed', role: 'prd', identity: 'dev', code: 'access-denied', message: 'not allowed', retryAt: null, at },
       '09:00:05 prd renewal failed (access-denied): not allowed; not retrying until you fix this',
     ],
     [
-      { type: 'failed', role: 'tes', code: 'needs-mfa', message: 'no MFA session for "dev" is active', retryAt: null, at },
+      { type: 'failed', role: 'tes', identity: 'dev', code: 'needs-mfa', message: 'no MFA session for "dev" is active', retryAt: null, at },
       '09:00:05 tes renewal needs an MFA code: no MFA session for "dev" is active',
     ],
     [

@@ -46,6 +46,8 @@ export interface MainStrings {
   confirmPrd(role: string, roleArn: string, profiles: readonly string[]): { title: string; detail: string; confirmLabel: string };
   mfaExpiring(identity: string, minutes: number): Notice;
   renewalFailed(role: string, reason: string): Notice;
+  /** The MFA session ended: the roles renewed from it wait for a code. */
+  mfaNeeded(identity: string): Notice;
   expired(role: string): Notice;
   switchedPrd(role: string): Notice;
   renewalStopped(reason: string): Notice;
@@ -80,6 +82,10 @@ const en: MainStrings = {
     body: `MFA session of ${identity} ends in ${minutes} min. Click to enter a new code.`,
   }),
   renewalFailed: (role, reason) => ({ title: `Renewal of ${role} failed`, body: reason }),
+  mfaNeeded: (identity) => ({
+    title: `MFA code needed for ${identity}`,
+    body: `The MFA session of ${identity} ended; its roles renew again once you enter a code. Click to enter it.`,
+  }),
   expired: (role) => ({
     title: `Credentials of ${role} expired`,
     body: `AWS tools using ${role} will fail until you switch to it again.`,
@@ -118,6 +124,10 @@ const ja: MainStrings = {
     body: `${identity} の MFA セッションはあと ${minutes} 分で終了します。クリックして新しいコードを入力してください。`,
   }),
   renewalFailed: (role, reason) => ({ title: `${role} の更新に失敗しました`, body: reason }),
+  mfaNeeded: (identity) => ({
+    title: `${identity} の MFA コードが必要です`,
+    body: `${identity} の MFA セッションが終了しました。コードを入力すると、そのロールの更新が再開します。クリックして入力してください。`,
+  }),
   expired: (role) => ({
     title: `${role} の認証情報が期限切れになりました`,
     body: `${role} を使う AWS ツールは、もう一度切り替えるまで失敗します。`,

@@ -36,9 +36,10 @@ const mfaExpiring = (leadSeconds: number, expiresAt = NOW + 15 * MINUTE): ShellE
   leadSeconds,
   at: expiresAt - leadSeconds * 1000,
 });
-const failed = (role: string, retryAt: number | null, code: 'access-denied' | 'network' = 'access-denied'): ShellEvent => ({
+const failed = (role: string, retryAt: number | null, code: 'access-denied' | 'network' | 'needs-mfa' = 'access-denied'): ShellEvent => ({
   type: 'failed',
   role,
+  identity: 'dev',
   code,
   message: `AssumeRole for ${role} was denied: check the role's trust policy`,
   retryAt,
@@ -93,6 +94,19 @@ describe('NoticeCenter', () => {
     center.handle(recovered('tes'), prefs());
     center.handle(failed('tes', null), prefs());
     expect(notifier.titles).toEqual(['Renewal of tes failed', 'Renewal of stg failed', 'Renewal of tes failed']);
+  });
+
+  it('an ended MFA session: one notice for the identity, not one per role; a click asks for the code', () => {
+    const { notifier, calls, center } = setUp();
+    for (const role of ['tes', 'stg', 'prd']) center.handle(failed(role, null, 'needs-mfa'), prefs());
+    expect(notifier.shown.map((n) => n.title)).toEqual(['MFA code needed for dev']);
+    notifier.shown[0]?.onClick?.();
+    expect(calls).toEqual(['openMfaPrompt dev']);
+    center.handle(failed('tes', null, 'needs-mfa'), prefs());
+    expect(notifier.shown).toHaveLength(1);
+    center.handle({ type: 'renewed', role: 'tes', expiresAt: NOW + 3_600_000, at: NOW }, prefs());
+    center.handle(failed('tes', null, 'needs-mfa'), prefs());
+    expect(notifier.shown).toHaveLength(2);
   });
 
   it('renewal failed transiently (the engine retries): no notice, so a network blip does not spam', () => {

@@ -53,6 +53,15 @@ export class NoticeCenter implements NoticeSink {
         // the tray shows it, and if the retries run out the role fails for good or expires,
         // which is notified then. One that needs the user is notified at once.
         if (event.retryAt !== null || !on.renewalFailed) return;
+        if (event.code === 'needs-mfa') {
+          // Every role of an identity hits the ended MFA session in the same wave: one
+          // notice for the identity, whose click asks for the code they all wait for.
+          this.once(`needs-mfa:${event.identity}`, {
+            ...strings.mfaNeeded(event.identity),
+            onClick: () => this.deps.openMfaPrompt(event.identity),
+          });
+          return;
+        }
         this.once(`failed:${event.role}`, { ...strings.renewalFailed(event.role, event.message), onClick: this.deps.showWindow });
         return;
       case 'wave-failed':
@@ -75,6 +84,8 @@ export class NoticeCenter implements NoticeSink {
       case 'recovered':
         this.shown.delete(`failed:${event.role}`);
         this.shown.delete(`expired:${event.role}`);
+        // A renewal means a code was entered (or a session found): a later end is news again.
+        this.forget('needs-mfa:');
         if (event.type === 'renewed') this.forget('wave:');
         return;
       case 'clock-jump':

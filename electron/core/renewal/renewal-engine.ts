@@ -293,7 +293,7 @@ export class RenewalEngine {
       t.nextAt = null;
       t.status = code === 'needs-mfa' ? 'needs-mfa' : 'failed';
     }
-    this.emit({ type: 'failed', role: t.role, code, message: t.lastError.message, retryAt: t.nextAt, at: now });
+    this.emit({ type: 'failed', role: t.role, identity: t.identity, code, message: t.lastError.message, retryAt: t.nextAt, at: now });
   }
 
   private warnMfaSessions(config: AppConfig, now: number): void {

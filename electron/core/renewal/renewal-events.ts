@@ -29,6 +29,8 @@ export type RenewalEvent =
   | {
       readonly type: 'failed';
       readonly role: string;
+      /** The identity the role is assumed from (a code it needs is that identity's). */
+      readonly identity: string;
       readonly code: ErrorCode;
       readonly message: string;
       /** When the engine tries again by itself; null when it needs the user. */
