@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { REQUEST_CHANNELS } from '../contract/channels.js';
 import type { AppView } from '../contract/views.js';
 import { saveIdentityKey } from '../core/identity-keys.js';
+import { SessionService } from '../core/sessions.js';
 import { dispatchRequest } from './ipc-dispatch.js';
 import { CONTROLLER_PATHS, controllerRig, type ControllerRig } from './testing/controller-rig.js';
 
@@ -218,6 +219,24 @@ describe('AppController', () => {
     const afterSwitch = views.length;
     await rig.time.advance(5 * MIN, rig.settle);
     expect(views.length - afterSwitch).toBe(5);
+  });
+
+  it('a role waiting for a code resumes within a minute of an MFA session started in a terminal', async () => {
+    await call('session:activate', { role: 'tes', mfaCode: '123456' });
+    await rig.time.advance(13 * 60 * MIN, rig.settle);
+    expect((await rig.controller.view()).roles[0]?.status).toBe('needs-mfa');
+    // `sts-tray assume` in a terminal: another SessionService over the same keychain.
+    const terminal = new SessionService({
+      config: () => rig.services.configStore.load(),
+      secrets: rig.secrets,
+      sts: rig.sts,
+      profiles: rig.services.profiles,
+      clock: rig.time,
+    });
+    await terminal.startMfaSession('dev', '654321');
+    await rig.time.advance(MIN, rig.settle);
+    await rig.settle();
+    expect((await rig.controller.view()).roles[0]?.status).toBe('active');
   });
 
   it('applies launch at login when the preference changes', async () => {

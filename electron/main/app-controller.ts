@@ -195,6 +195,7 @@ export class AppController {
   /** Resume, unlock, network back: run what is due now. */
   checkNow(): void {
     this.deps.engine.checkNow();
+    void this.resumeWaiting();
   }
 
   /** On quit: clear our clipboard content, remove our profiles if asked to, stop timers. */
@@ -463,16 +464,30 @@ export class AppController {
     return view;
   }
 
-  /** While a session runs, the countdowns in the tray move each minute. */
+  /**
+   * While a session runs, the countdowns in the tray move each minute. While a role waits
+   * for a code, each minute also looks for an MFA session started elsewhere (a terminal).
+   */
   private planMinute(view: AppView): void {
     if (this.minuteTimer) this.deps.timers.clearTimer(this.minuteTimer);
     this.minuteTimer = null;
     const running = view.roles.some((r) => r.expiresAt !== null && r.expiresAt > view.now);
-    if (!running || this.stopped) return;
+    const waiting = view.roles.some((r) => r.status === 'needs-mfa');
+    if ((!running && !waiting) || this.stopped) return;
     this.minuteTimer = this.deps.timers.setTimer(() => {
       this.minuteTimer = null;
+      if (waiting) void this.resumeWaiting();
       this.changed();
     }, MINUTE - (view.now % MINUTE));
+  }
+
+  private async resumeWaiting(): Promise<void> {
+    try {
+      if ((await this.deps.engine.resumeWaiting()) > 0) this.changed();
+    } catch (error) {
+      this.record('renew-failed', 'renewal', describeError(error));
+      this.changed();
+    }
   }
 }
 

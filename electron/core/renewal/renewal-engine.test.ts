@@ -6,6 +6,8 @@ import { RIG_PATHS as PATHS, renewalRig } from '../testing/renewal-rig.js';
 import type { VirtualTime } from '../testing/virtual-time.js';
 import type { RenewalEvent } from './renewal-events.js';
 import type { RenewalEngine } from './renewal-engine.js';
+import { AwsProfileStore } from '../credentials-file/aws-profile-store.js';
+import { SessionService } from '../sessions.js';
 
 const H = 3_600_000;
 const MIN = 60_000;
@@ -91,6 +93,30 @@ describe('RenewalEngine', () => {
     await engine.provideMfaCode('dev', '654321');
     await settle();
     expect(engine.state().roles[0]?.status).toBe('active');
+  });
+
+  it('resumes roles waiting for a code once another process started an MFA session', async () => {
+    const rig = await renewalRig(() => config);
+    await rig.engine.activate('tes', '123456');
+    await rig.engine.activate('stg');
+    await rig.time.advance(13 * H, rig.settle);
+    expect(rig.engine.state().roles.map((r) => r.status)).toEqual(['needs-mfa', 'needs-mfa']);
+    expect(await rig.engine.resumeWaiting()).toBe(0);
+
+    // `sts-tray assume` in a terminal: its own SessionService over the same keychain.
+    const terminal = new SessionService({
+      config: () => config,
+      secrets: rig.secrets,
+      sts: rig.sts,
+      profiles: new AwsProfileStore(rig.files, PATHS),
+      clock: rig.time,
+    });
+    await terminal.startMfaSession('dev', '654321');
+    const sessionsBefore = rig.sts.count('GetSessionToken');
+    expect(await rig.engine.resumeWaiting()).toBe(2);
+    await rig.settle();
+    expect(rig.engine.state().roles.map((r) => r.status)).toEqual(['active', 'active']);
+    expect(rig.sts.count('GetSessionToken')).toBe(sessionsBefore);
   });
 
   it('retries transient failures with backoff and stops on fatal ones', async () => {

@@ -157,6 +157,28 @@ export class RenewalEngine {
     this.checkNow();
   }
 
+  /**
+   * Roles waiting for a code whose identity has an MFA session again (started by another
+   * process: `sts-tray assume` in a terminal, a second window) renew now. Returns how many.
+   */
+  async resumeWaiting(): Promise<number> {
+    const waiting = [...this.tracked.values()].filter((t) => t.status === 'needs-mfa');
+    let resumed = 0;
+    for (const identity of new Set(waiting.map((t) => t.identity))) {
+      if ((await this.deps.sessions.mfaSessionExpiresAt(identity)) === null) continue;
+      await this.watchMfaSession(identity);
+      const now = this.deps.clock.now();
+      for (const t of waiting) {
+        if (t.identity !== identity) continue;
+        t.nextAt = now;
+        t.attempt = 0;
+        resumed += 1;
+      }
+    }
+    if (resumed > 0) void this.run();
+    return resumed;
+  }
+
   /** Runs whatever is due now: the shell calls it on resume, unlock and network-online. */
   checkNow(): void {
     // Waiting retries go at once: the network may just have come back.
