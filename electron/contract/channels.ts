@@ -15,6 +15,7 @@ import {
   setPreferencesRequest,
   submitMfaRequest,
 } from './requests.js';
+import type { EventChannel, RequestChannel } from './channel-names.js';
 import { preferencesSchema } from './config-schema.js';
 import { activationViewSchema, appViewSchema, identityViewSchema, roleViewSchema } from './views.js';
 
@@ -48,32 +49,26 @@ export const REQUESTS = {
   /** Main puts the lines on the clipboard; the renderer never sees them. */
   'exports:copy': { request: copyExportsRequest, response: z.strictObject({ clearsAt: z.number() }) },
   'preferences:set': { request: setPreferencesRequest, response: preferencesSchema },
-} as const;
+} as const satisfies Record<RequestChannel, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export const EVENTS = {
   /** A new view after any change (a switch, a renewal, an edit, a minute passing while sessions run). */
   state: appViewSchema,
-} as const;
+} as const satisfies Record<EventChannel, z.ZodMiniType>;
 
-export type RequestChannel = keyof typeof REQUESTS;
-export type EventChannel = keyof typeof EVENTS;
-export const REQUEST_CHANNELS = Object.keys(REQUESTS) as RequestChannel[];
-export const EVENT_CHANNELS = Object.keys(EVENTS) as EventChannel[];
+export {
+  EVENT_CHANNELS,
+  REQUEST_CHANNELS,
+  ipcEventName,
+  ipcRequestName,
+  isEventChannel,
+  isRequestChannel,
+  type EventChannel,
+  type RequestChannel,
+} from './channel-names.js';
 
 /** What the renderer sends (before defaults are applied). */
 export type RequestOf<C extends RequestChannel> = z.input<(typeof REQUESTS)[C]['request']>;
 /** What the renderer gets back. */
 export type ResponseOf<C extends RequestChannel> = z.output<(typeof REQUESTS)[C]['response']>;
 export type EventOf<E extends EventChannel> = z.output<(typeof EVENTS)[E]>;
-
-/** The names on the wire: prefixed, so nothing else on ipcMain can be reached. */
-export const ipcRequestName = (channel: RequestChannel): string => `sts-tray:${channel}`;
-export const ipcEventName = (event: EventChannel): string => `sts-tray:event:${event}`;
-
-export function isRequestChannel(value: unknown): value is RequestChannel {
-  return typeof value === 'string' && Object.hasOwn(REQUESTS, value);
-}
-
-export function isEventChannel(value: unknown): value is EventChannel {
-  return typeof value === 'string' && Object.hasOwn(EVENTS, value);
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
-import { EVENTS, REQUESTS } from './channels.js';
+import { EVENTS, EVENT_CHANNELS, REQUESTS, REQUEST_CHANNELS } from './channels.js';
 
 // (`paths.credentials` is the credentials file's path, so "credential" alone is not a secret.)
 const SECRET_NAME = /secret|token|password|session_?key|private/i;
@@ -78,6 +78,11 @@ describe('the IPC contract', () => {
     const found = walk(bad, '', { keys: [], looseObjects: [], unknownTypes: [] });
     expect(found.keys).toContain('.nested.sessionToken');
     expect(found.looseObjects).toEqual(['(root)']);
+  });
+
+  it('the name lists the preload uses are exactly the channel maps', () => {
+    expect(Object.keys(REQUESTS)).toEqual([...REQUEST_CHANNELS]);
+    expect(Object.keys(EVENTS)).toEqual([...EVENT_CHANNELS]);
   });
 
   it('only identity:add takes a secret, and it is bounded', () => {

@@ -2,7 +2,6 @@
 // on (open the MFA prompt, ask for a confirmation, mark a form field). Requests never
 // reject across IPC, so a failure always arrives as a sentence with a code.
 
-import * as z from 'zod/mini';
 import { ERROR_CODES } from './error-codes.js';
 
 /** The core's codes, plus what only the IPC boundary can say. */
@@ -19,13 +18,13 @@ export const APP_ERROR_CODES = [
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
-export const appErrorSchema = z.strictObject({
-  code: z.enum(APP_ERROR_CODES),
-  message: z.string().check(z.maxLength(2000)),
-  /** The request field the error is about, for inline form messages (e.g. "roleArn"). */
-  field: z.optional(z.string().check(z.maxLength(100))),
-});
-export type AppError = z.infer<typeof appErrorSchema>;
+export interface AppError {
+  readonly code: AppErrorCode;
+  /** A sentence for a person (at most 2,000 characters). */
+  readonly message: string;
+  /** The request field the error is about, for inline form messages (e.g. "role.roleArn"). */
+  readonly field?: string;
+}
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
 
@@ -35,11 +34,4 @@ export function ok<T>(value: T): Result<T> {
 
 export function fail<T = never>(code: AppErrorCode, message: string, field?: string): Result<T> {
   return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
-}
-
-export function resultSchema<T extends z.ZodMiniType>(value: T) {
-  return z.union([
-    z.strictObject({ ok: z.literal(true), value }),
-    z.strictObject({ ok: z.literal(false), error: appErrorSchema }),
-  ]);
 }

@@ -7,17 +7,8 @@
 // Bundled as CommonJS for the sandboxed preload: it imports only the contract.
 
 import type { StsTrayApi } from '../contract/api.js';
-import {
-  ipcEventName,
-  ipcRequestName,
-  isEventChannel,
-  isRequestChannel,
-  type EventChannel,
-  type EventOf,
-  type RequestChannel,
-  type RequestOf,
-  type ResponseOf,
-} from '../contract/channels.js';
+import { ipcEventName, ipcRequestName, isEventChannel, isRequestChannel, type EventChannel, type RequestChannel } from '../contract/channel-names.js';
+import type { EventOf, RequestOf, ResponseOf } from '../contract/channels.js';
 import { fail, type Result } from '../contract/result.js';
 
 export interface IpcRendererLike {
