@@ -50,6 +50,11 @@ export class AppController {
   private minuteTimer: TimerHandle | null = null;
   private emitQueued = false;
   private stopped = false;
+  /**
+   * The preferences as last read (start, each view, each save): the engine's events use
+   * them, so a wave of a thousand renewals does not read the config a thousand times.
+   */
+  private knownPreferences: Preferences = emptyConfig().preferences;
 
   constructor(private readonly deps: AppControllerDeps) {
     this.handlers = this.createHandlers();
@@ -59,8 +64,9 @@ export class AppController {
   /** Takes over the profiles we own, picks the active role, applies launch-at-login. */
   async start(): Promise<void> {
     try {
-      await this.deps.engine.start();
       const config = await this.deps.services.configStore.load();
+      this.knownPreferences = config.preferences;
+      await this.deps.engine.start();
       this.activeRole = initialActiveRole(config, this.deps.engine, this.deps.clock.now());
       this.deps.shell.setLaunchAtLogin(config.preferences.launchAtLogin);
     } catch (error) {
@@ -82,6 +88,7 @@ export class AppController {
     let configError: Problem | null = null;
     try {
       config = await services.configStore.load();
+      this.knownPreferences = config.preferences;
     } catch (error) {
       configError = problemOf(error);
     }
@@ -324,6 +331,7 @@ export class AppController {
       'preferences:set': async ({ preferences }) => {
         const before = (await services.configStore.load()).preferences;
         const saved = await services.configStore.update((config) => ({ ...config, preferences }));
+        this.knownPreferences = saved.preferences;
         if (before.launchAtLogin !== saved.preferences.launchAtLogin) this.deps.shell.setLaunchAtLogin(saved.preferences.launchAtLogin);
         this.changed();
         return saved.preferences;
@@ -430,7 +438,7 @@ export class AppController {
       case 'clock-jump':
         break;
     }
-    void this.preferences().then((preferences) => this.deps.shell.notices.handle(event, preferences));
+    this.deps.shell.notices.handle(event, this.knownPreferences);
     this.changed();
   }
 
@@ -440,7 +448,12 @@ export class AppController {
   }
 
   private async preferences(): Promise<Preferences> {
-    return (await this.deps.services.configStore.load().catch(() => emptyConfig())).preferences;
+    try {
+      this.knownPreferences = (await this.deps.services.configStore.load()).preferences;
+    } catch {
+      // An unreadable config: keep the last preferences known (the view reports the problem).
+    }
+    return this.knownPreferences;
   }
 
   private async mfaExpiry(identity: string): Promise<number | null> {

@@ -109,9 +109,13 @@ describe('electronConfirm', () => {
         asked.push(options);
         return Promise.resolve({ response: answer, checkboxChecked: false });
       },
-      () => 'キャンセル',
     );
-    const question = { title: 'Switch to prd role "prd"?', detail: 'arn:aws:iam::444444444444:role/prd', confirmLabel: 'Switch to prd' };
+    const question = {
+      title: 'Switch to prd role "prd"?',
+      detail: 'arn:aws:iam::444444444444:role/prd',
+      confirmLabel: 'Switch to prd',
+      cancelLabel: 'キャンセル',
+    };
     expect(await confirm(question)).toBe(true);
     answer = 1;
     expect(await confirm(question)).toBe(false);

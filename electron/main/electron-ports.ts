@@ -91,7 +91,6 @@ export function electronNotifier(NotificationClass: NotificationConstructor, isS
 /** The prd question as a native message box; the safe answer (cancel) is the default. */
 export function electronConfirm(
   showMessageBox: (options: MessageBoxOptions) => Promise<MessageBoxReturnValue>,
-  cancelLabel: () => string,
 ): (question: ConfirmQuestion) => Promise<boolean> {
   return async (question) => {
     const { response } = await showMessageBox({
@@ -99,7 +98,7 @@ export function electronConfirm(
       title: question.title,
       message: question.title,
       detail: question.detail,
-      buttons: [question.confirmLabel, cancelLabel()],
+      buttons: [question.confirmLabel, question.cancelLabel],
       defaultId: 1,
       cancelId: 1,
       noLink: true,

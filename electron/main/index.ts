@@ -35,7 +35,6 @@ import { electronConfirm, electronNotifier, electronTray } from './electron-port
 import { dispatchRequest } from './ipc-dispatch.js';
 import { forwardViews, registerIpcHandlers } from './ipc-registration.js';
 import { launchAtLogin } from './launch-at-login.js';
-import { mainStrings } from './main-strings.js';
 import { MainWindowHost, guardSession, mainWindowOptions } from './main-window.js';
 import { NoticeCenter } from './notice-center.js';
 import { watchSystemEvents } from './system-events.js';
@@ -75,7 +74,6 @@ async function start(): Promise<void> {
   const timers = new SystemTimers({ unref: true });
   const engine = createRenewalEngine(services, timers);
   const systemLocale = app.getSystemLocale() || app.getLocale();
-  let strings = mainStrings('system', systemLocale);
 
   const clipboardGuard = new ClipboardGuard({
     clipboard: electronClipboard(clipboard, ClipboardItem, platform),
@@ -98,7 +96,7 @@ async function start(): Promise<void> {
     shell: {
       clipboard: clipboardGuard,
       notices,
-      confirm: electronConfirm((options) => dialog.showMessageBox(options), () => strings.cancel),
+      confirm: electronConfirm((options) => dialog.showMessageBox(options)),
       showWindow,
       setLaunchAtLogin: launchAtLogin({
         platform,
@@ -117,9 +115,6 @@ async function start(): Promise<void> {
         onError: logError('launch at login'),
       }),
     },
-  });
-  controller.onView((view) => {
-    strings = mainStrings(view.preferences.language, view.systemLocale);
   });
 
   installQuitSequence({

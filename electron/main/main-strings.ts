@@ -1,5 +1,5 @@
 // The words main shows a person itself (tray menu, tooltip, notifications, the prd
-// confirmation's cancel button), in English and Japanese. The renderer has its own; the
+// confirmation), in English and Japanese. The renderer has its own; the
 // core's error sentences stay English and are quoted as they are.
 
 import type { Environment, Language } from '../contract/config-schema.js';
@@ -41,9 +41,8 @@ export interface MainStrings {
   readonly idleTooltip: string;
   /** Tooltip suffix when some role needs the user. */
   attention(count: number): string;
-  readonly cancel: string;
   /** The native question before a prd switch from the tray. */
-  confirmPrd(role: string, roleArn: string, profiles: readonly string[]): { title: string; detail: string; confirmLabel: string };
+  confirmPrd(role: string, roleArn: string, profiles: readonly string[]): { title: string; detail: string; confirmLabel: string; cancelLabel: string };
   mfaExpiring(identity: string, minutes: number): Notice;
   renewalFailed(role: string, reason: string): Notice;
   /** The MFA session ended: the roles renewed from it wait for a code. */
@@ -71,11 +70,11 @@ const en: MainStrings = {
   configError: (problem) => `Config problem: ${problem}`,
   idleTooltip: 'sts-tray: no active role',
   attention: (count) => (count === 1 ? '1 role needs attention' : `${count} roles need attention`),
-  cancel: 'Cancel',
   confirmPrd: (role, roleArn, profiles) => ({
     title: `Switch to prd role "${role}"?`,
     detail: `${roleArn}\nAWS tools using ${profiles.map((p) => `[${p}]`).join(' and ')} will act in production.`,
     confirmLabel: 'Switch to prd',
+    cancelLabel: 'Cancel',
   }),
   mfaExpiring: (identity, minutes) => ({
     title: 'MFA session ending soon',
@@ -113,11 +112,11 @@ const ja: MainStrings = {
   configError: (problem) => `設定の問題: ${problem}`,
   idleTooltip: 'sts-tray: 使用中のロールはありません',
   attention: (count) => `${count} 件のロールに対応が必要です`,
-  cancel: 'キャンセル',
   confirmPrd: (role, roleArn, profiles) => ({
     title: `prd ロール「${role}」に切り替えますか?`,
     detail: `${roleArn}\n${profiles.map((p) => `[${p}]`).join(' と ')} を使う AWS ツールは本番環境で動作します。`,
     confirmLabel: 'prd に切り替える',
+    cancelLabel: 'キャンセル',
   }),
   mfaExpiring: (identity, minutes) => ({
     title: 'MFA セッションがまもなく終了します',

@@ -36,6 +36,7 @@ export interface ConfirmQuestion {
   readonly title: string;
   readonly detail: string;
   readonly confirmLabel: string;
+  readonly cancelLabel: string;
 }
 
 export interface ShellPorts {
