@@ -11,7 +11,7 @@ import type { AppView } from '../../electron/contract/views.js';
  * the UI shows its own translated sentence for it (see format/error-text.ts), since there
  * is no sentence from main to show.
  */
-export const UNANSWERED: AppError = { code: 'internal', message: '' };
+const UNANSWERED: AppError = { code: 'internal', message: '' };
 
 export function stsTray(): StsTrayApi | null {
   const api: unknown = (window as { stsTray?: unknown }).stsTray;

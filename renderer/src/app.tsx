@@ -12,7 +12,6 @@ import { resolveLanguage } from './i18n/translate.js';
 import { MfaPrompt } from './mfa/mfa-prompt.js';
 import { useActivation, type Activation, type MfaOutcome } from './state/activation.js';
 import { useAppView, type AppViewState } from './state/use-app-view.js';
-import { useClock } from './state/use-clock.js';
 import { ActivityView } from './views/activity-view.js';
 import { IdentitiesView } from './views/identities-view.js';
 import { Onboarding } from './views/onboarding.js';
@@ -66,7 +65,6 @@ const promptKey = (prompt: MfaPromptView) => JSON.stringify(prompt);
 
 function Ready({ view, offset }: { view: AppView; offset: number }) {
   const { t } = useI18n();
-  const now = useClock(offset);
   const [tab, setTab] = useState<Tab>('sessions');
   const [focusIdentityForm, setFocusIdentityForm] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
@@ -107,7 +105,7 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
         {tab === 'sessions' && !firstRun ? (
           <SessionsView
             view={view}
-            now={now}
+            offset={offset}
             busyRole={activation.busyRole}
             activation={activation.result}
             onActivate={(role) => activation.start(role, view.preferences.confirmPrd)}
@@ -116,7 +114,7 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
           />
         ) : null}
         {tab === 'identities' ? (
-          <IdentitiesView view={view} now={now} autoFocusForm={focusIdentityForm} onConfirm={setConfirm} onNavigate={navigate} />
+          <IdentitiesView view={view} offset={offset} autoFocusForm={focusIdentityForm} onConfirm={setConfirm} onNavigate={navigate} />
         ) : null}
         {tab === 'roles' ? <RolesView view={view} onConfirm={setConfirm} onNavigate={navigate} /> : null}
         {tab === 'preferences' ? <PreferencesView view={view} /> : null}
@@ -187,13 +185,9 @@ function ActivationDialogs({ view, activation, mainPrompt, onMainPromptHandled }
       return outcome;
     }
     const r = await request('mfa:submit', { identity: mainPrompt.identity, code });
-    if (r.ok) {
-      onMainPromptHandled(mainPrompt);
-      return { kind: 'done' };
-    }
-    return r.error.code === 'invalid-mfa' || r.error.code === 'validation'
-      ? { kind: 'retry', error: r.error }
-      : { kind: 'failed', error: r.error };
+    if (!r.ok) return { kind: 'refused', error: r.error };
+    onMainPromptHandled(mainPrompt);
+    return { kind: 'done' };
   };
   return (
     <MfaPrompt

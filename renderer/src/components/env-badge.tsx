@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 export function EnvBadge({ env }: { env: Environment }) {
   const { t } = useI18n();
   return (
-    <span className={`env-badge env-${env}`} data-env={env}>
+    <span className="env-badge" data-env={env}>
       {t(`env.${env}`)}
     </span>
   );

@@ -3,7 +3,7 @@
 import type { MessageKey } from '../i18n/en.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
-export const TABS = ['sessions', 'identities', 'roles', 'preferences', 'activity'] as const;
+const TABS = ['sessions', 'identities', 'roles', 'preferences', 'activity'] as const;
 export type Tab = (typeof TABS)[number];
 
 const LABEL: Readonly<Record<Tab, MessageKey>> = {

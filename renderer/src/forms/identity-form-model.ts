@@ -10,7 +10,7 @@ import {
   checkSerialNumber,
 } from '../../../electron/contract/sts-limits.js';
 import type { IdentityView } from '../../../electron/contract/views.js';
-import { checkProblem, wholeNumber, type Problem, type Problems } from './problems.js';
+import { checkProblem, hasProblems, issueProblems, optionalProblem, wholeNumber, type Problems } from './problems.js';
 
 export const IDENTITY_FIELDS = ['name', 'accessKeyId', 'secretAccessKey', 'mfaSerial', 'region', 'mfaSessionSeconds'] as const;
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
@@ -57,7 +57,7 @@ export function replaceKeyDraft(identity: IdentityView): IdentityDraft {
   };
 }
 
-export function sessionSeconds(draft: Pick<IdentityDraft, 'sessionLength' | 'sessionUnit'>): number {
+function sessionSeconds(draft: Pick<IdentityDraft, 'sessionLength' | 'sessionUnit'>): number {
   const value = wholeNumber(draft.sessionLength);
   return draft.sessionUnit === 'hours' ? value * 3600 : value;
 }
@@ -70,19 +70,19 @@ export interface IdentityCheck {
 
 export function checkIdentityDraft(draft: IdentityDraft): IdentityCheck {
   const seconds = sessionSeconds(draft);
-  const mfaSerial = draft.mfaSerial.trim();
   const name = nameSchema.safeParse(draft.name.trim());
   const problems: Problems<IdentityField> = {
     name: name.success ? undefined : { sentence: name.error.issues[0]?.message ?? '' },
     accessKeyId: checkProblem(checkAccessKeyId(draft.accessKeyId.trim())),
     secretAccessKey: draft.secretAccessKey === '' ? { key: 'identities.secretRequired' } : undefined,
-    mfaSerial: mfaSerial === '' ? undefined : checkProblem(checkSerialNumber(mfaSerial)),
+    mfaSerial: optionalProblem(draft.mfaSerial, checkSerialNumber),
     region: checkProblem(checkRegion(draft.region.trim())),
     mfaSessionSeconds: checkProblem(checkDuration(seconds, SESSION_TOKEN_DURATION)),
   };
-  if (Object.values(problems).some((p) => p !== undefined)) return { problems, identity: null };
+  if (hasProblems(problems)) return { problems, identity: null };
 
   // The schema again, whole: anything the field checks above did not cover still fails here.
+  const mfaSerial = draft.mfaSerial.trim();
   const parsed = identitySchema.safeParse({
     name: draft.name.trim(),
     accessKeyId: draft.accessKeyId.trim(),
@@ -91,8 +91,5 @@ export function checkIdentityDraft(draft: IdentityDraft): IdentityCheck {
     mfaSessionSeconds: seconds,
   });
   if (parsed.success) return { problems: {}, identity: parsed.data };
-  const issue = parsed.error.issues[0];
-  const field = IDENTITY_FIELDS.find((f) => f === issue?.path[0]) ?? 'name';
-  const problem: Problem = { sentence: issue?.message ?? '' };
-  return { problems: { [field]: problem }, identity: null };
+  return { problems: issueProblems(parsed.error.issues, IDENTITY_FIELDS, 'name'), identity: null };
 }

@@ -5,7 +5,8 @@
 import { preferencesSchema, type Language, type Preferences } from '../../../electron/contract/config-schema.js';
 import type { Problem, Problems } from './problems.js';
 
-export type KeepOrRemove = 'keep' | 'remove';
+/** Both onQuit and onExpired choose between these. */
+export type KeepOrRemove = Preferences['onQuit'];
 
 export interface PreferencesDraft {
   readonly renewalLeadMinutes: string;

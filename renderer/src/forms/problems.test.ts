@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n/translate.js';
-import { formFieldOf, problemText, wholeNumber } from './problems.js';
+import { formFieldOf, issueProblems, optionalProblem, problemText, wholeNumber } from './problems.js';
 
 describe('formFieldOf', () => {
   const fields = ['roleArn', 'externalId', 'tes', 'name'] as const;
@@ -13,6 +13,30 @@ describe('formFieldOf', () => {
     [undefined, null],
   ] as const)('%s → %s', (field, expected) => {
     expect(formFieldOf(field, fields)).toBe(expected);
+  });
+});
+
+describe('issueProblems', () => {
+  const fields = ['roleName', 'tes', 'accounts'] as const;
+  it.each([
+    [['accounts', 'tes'], { tes: { sentence: 'bad account' } }],
+    [['accounts'], { accounts: { sentence: 'bad account' } }],
+    [['mfa'], { roleName: { sentence: 'bad account' } }],
+    [[], { roleName: { sentence: 'bad account' } }],
+  ] as const)('an issue at %j is shown at its field, else at the fallback', (path, expected) => {
+    expect(issueProblems([{ path, message: 'bad account' }, { path: ['tes'], message: 'second' }], fields, 'roleName')).toEqual(expected);
+  });
+});
+
+describe('optionalProblem', () => {
+  const check = (value: string) => (value === 'ok' ? null : `not ok: ${value}`);
+  it.each([
+    ['', undefined],
+    ['  ', undefined],
+    [' ok ', undefined],
+    [' no ', { sentence: 'not ok: no' }],
+  ])('%j → %j', (text, expected) => {
+    expect(optionalProblem(text, check)).toEqual(expected);
   });
 });
 

@@ -28,6 +28,12 @@ export function checkProblem(sentence: string | null): Problem | undefined {
   return sentence === null ? undefined : { sentence };
 }
 
+/** An optional text field: fine when blank, otherwise the contract's check of its trimmed value. */
+export function optionalProblem(text: string, check: (value: string) => string | null): Problem | undefined {
+  const value = text.trim();
+  return value === '' ? undefined : checkProblem(check(value));
+}
+
 export function hasProblems<F extends string>(problems: Problems<F>): boolean {
   return Object.values(problems).some((p) => p !== undefined);
 }
@@ -45,6 +51,25 @@ export function formFieldOf<F extends string>(field: string | undefined, known: 
     if (hit !== undefined) return hit;
   }
   return null;
+}
+
+/** What a schema reports about a value (zod's issue, reduced to what a form needs). */
+export interface SchemaIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * A schema's first issue as the problem of the field it names, or of `fallback` when it names
+ * none of this form's fields: the schema, parsed whole after the field checks passed, has the
+ * last word, and its sentence must still show somewhere.
+ */
+export function issueProblems<F extends string>(issues: readonly SchemaIssue[], fields: readonly F[], fallback: F): Problems<F> {
+  const issue = issues[0];
+  const field = formFieldOf(issue?.path.map(String).join('.'), fields) ?? fallback;
+  const problems: Problems<F> = {};
+  problems[field] = { sentence: issue?.message ?? '' };
+  return problems;
 }
 
 /** A whole number from a text field; NaN when it is not one, so the duration checks reject it. */

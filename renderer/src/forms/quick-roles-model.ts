@@ -4,7 +4,7 @@
 import type { RequestOf } from '../../../electron/contract/channels.js';
 import { addEnvironmentRolesRequest } from '../../../electron/contract/requests.js';
 import { checkAccountId, checkExternalId, checkRoleName, roleArnFrom } from '../../../electron/contract/sts-limits.js';
-import { checkProblem, type Problems } from './problems.js';
+import { checkProblem, hasProblems, issueProblems, optionalProblem, type Problems } from './problems.js';
 
 export const QUICK_ENVIRONMENTS = ['tes', 'stg', 'prd'] as const;
 export type QuickEnvironment = (typeof QUICK_ENVIRONMENTS)[number];
@@ -41,10 +41,7 @@ export interface QuickCheck {
 }
 
 export function checkQuickDraft(draft: QuickDraft): QuickCheck {
-  const account = (env: QuickEnvironment) => {
-    const value = draft.accounts[env].trim();
-    return value === '' ? undefined : checkProblem(checkAccountId(value));
-  };
+  const account = (env: QuickEnvironment) => optionalProblem(draft.accounts[env], checkAccountId);
   const anyAccount = QUICK_ENVIRONMENTS.some((env) => draft.accounts[env].trim() !== '');
   const externalId = draft.externalId.trim();
   const roleName = draft.roleName.trim();
@@ -55,10 +52,10 @@ export function checkQuickDraft(draft: QuickDraft): QuickCheck {
     tes: account('tes'),
     stg: account('stg'),
     prd: account('prd'),
-    externalId: externalId === '' ? undefined : checkProblem(checkExternalId(externalId)),
+    externalId: optionalProblem(draft.externalId, checkExternalId),
     accounts: anyAccount ? undefined : { key: 'quick.needAccount' },
   };
-  if (Object.values(problems).some((p) => p !== undefined)) return { problems, request: null };
+  if (hasProblems(problems)) return { problems, request: null };
 
   const accounts: Partial<Record<QuickEnvironment, string>> = {};
   for (const env of QUICK_ENVIRONMENTS) {
@@ -74,8 +71,5 @@ export function checkQuickDraft(draft: QuickDraft): QuickCheck {
   };
   const parsed = addEnvironmentRolesRequest.safeParse(request);
   if (parsed.success) return { problems: {}, request };
-  const issue = parsed.error.issues[0];
-  const path = issue?.path.map(String) ?? [];
-  const field = QUICK_FIELDS.find((f) => f === path[path.length - 1]) ?? 'roleName';
-  return { problems: { [field]: { sentence: issue?.message ?? '' } }, request: null };
+  return { problems: issueProblems(parsed.error.issues, QUICK_FIELDS, 'roleName'), request: null };
 }

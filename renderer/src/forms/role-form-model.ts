@@ -15,7 +15,7 @@ import {
   checkSessionName,
   roleArnFrom,
 } from '../../../electron/contract/sts-limits.js';
-import { checkProblem, wholeNumber, type Problem, type Problems } from './problems.js';
+import { checkProblem, hasProblems, issueProblems, optionalProblem, wholeNumber, type Problems } from './problems.js';
 
 export const ROLE_FIELDS = [
   'name',
@@ -98,11 +98,6 @@ export function draftArn(draft: RoleDraft): string {
   return draft.arnMode === 'parts' ? roleArnFrom(draft.accountId.trim(), draft.roleName.trim()) : draft.roleArn.trim();
 }
 
-const optional = (text: string, check: (value: string) => string | null): Problem | undefined => {
-  const value = text.trim();
-  return value === '' ? undefined : checkProblem(check(value));
-};
-
 /** An optional field: left out of the role when blank (the core then applies its default). */
 function given<K extends string>(key: K, text: string): Partial<Record<K, string>> {
   const value = text.trim();
@@ -126,13 +121,13 @@ export function checkRoleDraft(draft: RoleDraft): RoleCheck {
     roleName: roleNameProblem,
     // In 'parts' mode the ARN is only judged once its parts are fine, so one mistake gives one message.
     roleArn: parts && (accountProblem || roleNameProblem) ? undefined : checkProblem(checkRoleArn(draftArn(draft))),
-    externalId: optional(draft.externalId, checkExternalId),
+    externalId: optionalProblem(draft.externalId, checkExternalId),
     durationSeconds: checkProblem(checkDuration(wholeNumber(draft.durationSeconds), ASSUME_ROLE_DURATION)),
-    sessionName: optional(draft.sessionName, checkSessionName),
-    region: optional(draft.region, checkRegion),
-    profile: optional(draft.profile, checkProfileName),
+    sessionName: optionalProblem(draft.sessionName, checkSessionName),
+    region: optionalProblem(draft.region, checkRegion),
+    profile: optionalProblem(draft.profile, checkProfileName),
   };
-  if (Object.values(problems).some((p) => p !== undefined)) return { problems, role: null };
+  if (hasProblems(problems)) return { problems, role: null };
 
   const parsed = roleSchema.safeParse({
     name: draft.name.trim(),
@@ -148,7 +143,5 @@ export function checkRoleDraft(draft: RoleDraft): RoleCheck {
     ...given('profile', draft.profile),
   });
   if (parsed.success) return { problems: {}, role: parsed.data };
-  const issue = parsed.error.issues[0];
-  const field = ROLE_FIELDS.find((f) => f === issue?.path[0]) ?? 'name';
-  return { problems: { [field]: { sentence: issue?.message ?? '' } }, role: null };
+  return { problems: issueProblems(parsed.error.issues, ROLE_FIELDS, 'name'), role: null };
 }

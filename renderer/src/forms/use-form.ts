@@ -3,12 +3,16 @@
 
 import { useCallback, useState } from 'react';
 import type { AppError } from '../../../electron/contract/result.js';
-import { formFieldOf, type Problem, type Problems } from './problems.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { formFieldOf, problemText, type Problems } from './problems.js';
 
 export interface FormState<D, F extends string> {
   readonly draft: D;
-  /** What to show beside a field now: main's word first, then our own check once it is due. */
-  problemOf(field: F): Problem | undefined;
+  /**
+   * What to show beside a field now, in the UI's language (null: nothing): main's word first,
+   * then our own check once it is due.
+   */
+  messageOf(field: F): string | null;
   update(patch: Partial<D>, fields: readonly F[]): void;
   /** A field was left: judge it from now on — unless it is still blank (no nagging before a submit). */
   touch(field: F, value: string): void;
@@ -24,13 +28,17 @@ export function useForm<D, F extends string>(
   fields: readonly F[],
   check: (draft: D) => { readonly problems: Problems<F> },
 ): FormState<D, F> {
+  const { t } = useI18n();
   const [draft, setDraft] = useState<D>(initial);
   const [touched, setTouched] = useState<ReadonlySet<F>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
   const [refused, setRefused] = useState<Problems<F>>({});
   const local = check(draft).problems;
 
-  const problemOf = (field: F) => refused[field] ?? (submitted || touched.has(field) ? local[field] : undefined);
+  const messageOf = (field: F) => {
+    const problem = refused[field] ?? (submitted || touched.has(field) ? local[field] : undefined);
+    return problem ? problemText(t, problem) : null;
+  };
 
   const update = useCallback((patch: Partial<D>, changed: readonly F[]) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -66,7 +74,7 @@ export function useForm<D, F extends string>(
     setRefused({});
   }, []);
 
-  return { draft, problemOf, update, touch, submit, refuse, reset };
+  return { draft, messageOf, update, touch, submit, refuse, reset };
 }
 
 /** Moves focus to a field's control so a keyboard user lands on what needs fixing. */

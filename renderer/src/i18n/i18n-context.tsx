@@ -12,7 +12,7 @@ export interface I18n {
   readonly dateTime: (epochMs: number) => string;
 }
 
-export function makeI18n(language: UiLanguage): I18n {
+function makeI18n(language: UiLanguage): I18n {
   const locale = language === 'ja' ? 'ja-JP' : 'en-GB';
   const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, {

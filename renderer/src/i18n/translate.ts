@@ -24,7 +24,7 @@ export function translator(language: UiLanguage): Translate {
 }
 
 /** ja-JP, ja → Japanese; anything else (or nothing) → English. */
-export function languageOfLocale(locale: string | null | undefined): UiLanguage {
+function languageOfLocale(locale: string | null | undefined): UiLanguage {
   return locale !== null && locale !== undefined && /^ja(?:[-_]|$)/i.test(locale) ? 'ja' : 'en';
 }
 

@@ -9,14 +9,15 @@ import type { AppError } from '../../../electron/contract/result.js';
 import type { ActivationView, RoleView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
 
-/** What the MFA prompt does next after a code was sent. */
+/**
+ * What the MFA prompt does next after a code was sent. A refused code is spent whatever the
+ * reason (a code is never sent twice), so every refusal does the same: the prompt says why,
+ * clears the field and waits for the device's next code, or a cancel.
+ */
 export type MfaOutcome =
   /** Accepted (or the flow moved on): close the prompt. */
   | { readonly kind: 'done' }
-  /** Wrong or unusable code: clear the field and wait for the next code. */
-  | { readonly kind: 'retry'; readonly error: AppError }
-  /** Something else failed: say so; the user can try again or cancel. */
-  | { readonly kind: 'failed'; readonly error: AppError };
+  | { readonly kind: 'refused'; readonly error: AppError };
 
 export type ActivationStage =
   | { readonly kind: 'idle' }
@@ -60,26 +61,19 @@ export function useActivation(): Activation {
       return DONE;
     }
     const { error } = answer;
-    switch (error.code) {
-      case 'needs-confirmation':
-        setStage({ kind: 'confirm', role });
-        return DONE;
-      case 'needs-mfa':
-        if (code === undefined) {
-          setStage({ kind: 'mfa', role, confirmed });
-          return DONE;
-        }
-        return { kind: 'retry', error };
-      case 'invalid-mfa':
-        return { kind: 'retry', error };
-      default:
-        if (code === undefined) {
-          setStage({ kind: 'idle' });
-          setResult({ role, ok: false, error });
-          return DONE;
-        }
-        return error.code === 'validation' ? { kind: 'retry', error } : { kind: 'failed', error };
+    if (error.code === 'needs-confirmation') {
+      setStage({ kind: 'confirm', role });
+      return DONE;
     }
+    // A code went out (or the core speaks of one): the prompt is open, the refusal is its to show.
+    if (code !== undefined || error.code === 'invalid-mfa') return { kind: 'refused', error };
+    if (error.code === 'needs-mfa') {
+      setStage({ kind: 'mfa', role, confirmed });
+      return DONE;
+    }
+    setStage({ kind: 'idle' });
+    setResult({ role, ok: false, error });
+    return DONE;
   }, []);
 
   const start = useCallback(

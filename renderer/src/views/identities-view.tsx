@@ -5,24 +5,26 @@ import { useState } from 'react';
 import type { AppView, IdentityView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
 import type { ConfirmRequest } from '../components/confirm-dialog.js';
-import { Notice, type NoticeMessage } from '../components/notice.js';
+import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
 import type { Tab } from '../components/tab-bar.js';
-import { errorText } from '../format/error-text.js';
 import { formatCountdown } from '../format/time.js';
 import { replaceKeyDraft } from '../forms/identity-form-model.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { useClock } from '../state/use-clock.js';
 import { IdentityForm } from './identity-form.js';
 
 export interface IdentitiesViewProps {
   readonly view: AppView;
-  readonly now: number;
+  /** Main's clock minus ours (see use-app-view.ts), for the MFA session countdowns. */
+  readonly offset: number;
   readonly autoFocusForm: boolean;
   readonly onConfirm: (request: ConfirmRequest) => void;
   readonly onNavigate: (tab: Tab) => void;
 }
 
-export function IdentitiesView({ view, now, autoFocusForm, onConfirm, onNavigate }: IdentitiesViewProps) {
+export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavigate }: IdentitiesViewProps) {
   const { t } = useI18n();
+  const now = useClock(offset);
   const [replacing, setReplacing] = useState<IdentityView | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [justAdded, setJustAdded] = useState(false);
@@ -35,11 +37,7 @@ export function IdentitiesView({ view, now, autoFocusForm, onConfirm, onNavigate
       danger: true,
       onConfirm: () =>
         void request('identity:remove', { name: identity.name }).then((r) =>
-          setNotice(
-            r.ok
-              ? { tone: 'ok', text: t('identities.removed', { name: identity.name }) }
-              : { tone: 'error', text: errorText(t, r.error) },
-          ),
+          setNotice(resultNotice(t, r, () => t('identities.removed', { name: identity.name }))),
         ),
     });
 

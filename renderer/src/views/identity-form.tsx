@@ -15,7 +15,6 @@ import {
   type IdentityDraft,
   type IdentityField,
 } from '../forms/identity-form-model.js';
-import { problemText } from '../forms/problems.js';
 import { focusControl, useForm } from '../forms/use-form.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
@@ -38,14 +37,10 @@ export function IdentityForm({ initial, autoFocus, onAdded, onCancelReplace }: I
     if (autoFocus) nameRef.current?.focus();
   }, [autoFocus]);
   const id = (field: IdentityField) => `identity-${field}`;
-  const problem = (field: IdentityField) => {
-    const p = form.problemOf(field);
-    return p ? problemText(t, p) : null;
-  };
   const text = (field: Exclude<IdentityField, 'mfaSessionSeconds'>) => ({
     id: id(field),
     value: draft[field],
-    problem: problem(field),
+    problem: form.messageOf(field),
     onChange: (value: string) => form.update({ [field]: value }, [field]),
     onBlur: () => form.touch(field, draft[field]),
   });
@@ -83,8 +78,7 @@ export function IdentityForm({ initial, autoFocus, onAdded, onCancelReplace }: I
       onAdded();
       return;
     }
-    if (!form.refuse(r.error)) setNotice({ tone: 'error', text: errorText(t, r.error) });
-    else setNotice({ tone: 'error', text: t('form.fixFields') });
+    setNotice({ tone: 'error', text: form.refuse(r.error) ? t('form.fixFields') : errorText(t, r.error) });
   };
 
   const unitOptions: { value: DurationUnit; label: string }[] = [
@@ -126,7 +120,7 @@ export function IdentityForm({ initial, autoFocus, onAdded, onCancelReplace }: I
             label={t('identities.mfaSessionLength')}
             inputMode="numeric"
             value={draft.sessionLength}
-            problem={problem('mfaSessionSeconds')}
+            problem={form.messageOf('mfaSessionSeconds')}
             onChange={(value) => form.update({ sessionLength: value }, ['mfaSessionSeconds'])}
             onBlur={() => form.touch('mfaSessionSeconds', draft.sessionLength)}
           />

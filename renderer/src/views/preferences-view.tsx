@@ -16,7 +16,6 @@ import {
   type PreferenceField,
   type PreferencesDraft,
 } from '../forms/preferences-form-model.js';
-import { problemText } from '../forms/problems.js';
 import { focusControl, useForm } from '../forms/use-form.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
@@ -62,15 +61,11 @@ function PreferencesForm({ preferences }: { preferences: Preferences }) {
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const { draft } = form;
   const id = (field: PreferenceField) => `pref-${field}`;
-  const problem = (field: PreferenceField) => {
-    const p = form.problemOf(field);
-    return p ? problemText(t, p) : null;
-  };
   const number = (field: PreferenceField) => ({
     id: id(field),
     inputMode: 'decimal' as const,
     value: draft[field],
-    problem: problem(field),
+    problem: form.messageOf(field),
     onChange: (value: string) => form.update({ [field]: value }, [field]),
     onBlur: () => form.touch(field, draft[field]),
   });

@@ -7,7 +7,6 @@ import { request } from '../api.js';
 import { CheckboxField, FieldError, SelectField, SubmitButton, TextField } from '../components/fields.js';
 import { Notice, type NoticeMessage } from '../components/notice.js';
 import { errorText } from '../format/error-text.js';
-import { problemText } from '../forms/problems.js';
 import {
   QUICK_ENVIRONMENTS,
   QUICK_FIELDS,
@@ -27,10 +26,6 @@ export function QuickRolesForm({ identities }: { identities: readonly string[] }
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const { draft } = form;
   const id = (field: QuickField) => `quick-${field}`;
-  const problem = (field: QuickField) => {
-    const p = form.problemOf(field);
-    return p ? problemText(t, p) : null;
-  };
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -65,7 +60,7 @@ export function QuickRolesForm({ identities }: { identities: readonly string[] }
           label={t('roles.identity')}
           value={draft.identity}
           options={identities.map((name) => ({ value: name, label: name }))}
-          problem={problem('identity')}
+          problem={form.messageOf('identity')}
           onChange={(identity) => form.update({ identity }, ['identity'])}
         />
         <TextField
@@ -74,7 +69,7 @@ export function QuickRolesForm({ identities }: { identities: readonly string[] }
           hint={t('quick.roleNameHint')}
           placeholder="repository"
           value={draft.roleName}
-          problem={problem('roleName')}
+          problem={form.messageOf('roleName')}
           onChange={(roleName) => form.update({ roleName }, ['roleName'])}
           onBlur={() => form.touch('roleName', draft.roleName)}
         />
@@ -90,13 +85,13 @@ export function QuickRolesForm({ identities }: { identities: readonly string[] }
               label={t('quick.account', { env: t(`env.${env}`) })}
               placeholder={t('quick.blankSkips')}
               value={draft.accounts[env]}
-              problem={problem(env)}
+              problem={form.messageOf(env)}
               onChange={(value) => form.update({ accounts: { ...draft.accounts, [env]: value } }, [env, 'accounts'])}
               onBlur={() => form.touch(env, draft.accounts[env])}
             />
           ))}
         </div>
-        <FieldError id="quick-accounts-error" testId="error-quick-accounts" text={problem('accounts')} />
+        <FieldError id="quick-accounts-error" testId="error-quick-accounts" text={form.messageOf('accounts')} />
       </fieldset>
       <div className="form-grid">
         <TextField
@@ -104,7 +99,7 @@ export function QuickRolesForm({ identities }: { identities: readonly string[] }
           label={t('roles.externalId')}
           hint={t('common.optional')}
           value={draft.externalId}
-          problem={problem('externalId')}
+          problem={form.messageOf('externalId')}
           onChange={(externalId) => form.update({ externalId }, ['externalId'])}
           onBlur={() => form.touch('externalId', draft.externalId)}
         />

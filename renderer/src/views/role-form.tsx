@@ -9,7 +9,6 @@ import { request } from '../api.js';
 import { CheckboxField, FieldError, SelectField, SubmitButton, TextField } from '../components/fields.js';
 import { Notice, type NoticeMessage } from '../components/notice.js';
 import { errorText } from '../format/error-text.js';
-import { problemText } from '../forms/problems.js';
 import {
   ROLE_FIELDS,
   checkRoleDraft,
@@ -44,14 +43,10 @@ export function RoleForm({ identities, editing, onDone, onCancel }: RoleFormProp
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const { draft } = form;
   const id = (field: RoleField) => `role-${field}`;
-  const problem = (field: RoleField) => {
-    const p = form.problemOf(field);
-    return p ? problemText(t, p) : null;
-  };
   const text = (field: TextKey) => ({
     id: id(field),
     value: draft[field],
-    problem: problem(field),
+    problem: form.messageOf(field),
     // Editing a part of the ARN is editing the ARN: main's word about it no longer holds.
     onChange: (value: string) => form.update({ [field]: value }, field === 'accountId' || field === 'roleName' ? [field, 'roleArn'] : [field]),
     onBlur: () => form.touch(field, draft[field]),
@@ -105,7 +100,7 @@ export function RoleForm({ identities, editing, onDone, onCancel }: RoleFormProp
             label={t('roles.identity')}
             value={draft.identity}
             options={identityOptions}
-            problem={problem('identity')}
+            problem={form.messageOf('identity')}
             onChange={(identity) => form.update({ identity }, ['identity'])}
           />
         ) : null}
@@ -142,7 +137,7 @@ export function RoleForm({ identities, editing, onDone, onCancel }: RoleFormProp
                 {t('roles.arnPreview', { arn: draftArn(draft) })}
               </p>
             ) : null}
-            <FieldError id="role-roleArn-error" testId="error-role-roleArn" text={problem('roleArn')} />
+            <FieldError id="role-roleArn-error" testId="error-role-roleArn" text={form.messageOf('roleArn')} />
           </>
         ) : (
           <TextField {...text('roleArn')} label={t('roles.roleArn')} placeholder="arn:aws:iam::123456789012:role/name" />

@@ -6,9 +6,8 @@ import type { AppView, RoleView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
 import type { ConfirmRequest } from '../components/confirm-dialog.js';
 import { EnvBadge } from '../components/env-badge.js';
-import { Notice, type NoticeMessage } from '../components/notice.js';
+import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
 import type { Tab } from '../components/tab-bar.js';
-import { errorText } from '../format/error-text.js';
 import { focusControl } from '../forms/use-form.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { QuickRolesForm } from './quick-roles-form.js';
@@ -35,11 +34,7 @@ export function RolesView({ view, onConfirm, onNavigate }: RolesViewProps) {
       onConfirm: () =>
         void request('role:remove', { name: roleView.role.name }).then((r) => {
           if (r.ok && editing?.role.name === roleView.role.name) setEditing(null);
-          setNotice(
-            r.ok
-              ? { tone: 'ok', text: t('roles.removed', { name: roleView.role.name }) }
-              : { tone: 'error', text: errorText(t, r.error) },
-          );
+          setNotice(resultNotice(t, r, () => t('roles.removed', { name: roleView.role.name })));
         }),
     });
 

@@ -6,7 +6,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../../electron/contract/ex
 import type { RoleView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
 import { EnvBadge } from '../components/env-badge.js';
-import { Notice, type NoticeMessage } from '../components/notice.js';
+import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
 import { errorText } from '../format/error-text.js';
 import { formatCountdown } from '../format/time.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -19,17 +19,22 @@ export interface SessionRowProps {
   readonly onActivate: (role: RoleView) => void;
 }
 
+/** Something to renew or sign out of: credentials written, or the engine working on some. */
+export function hasSession({ expiresAt, status }: Pick<RoleView, 'expiresAt' | 'status'>): boolean {
+  return expiresAt !== null || status !== 'idle';
+}
+
 export function SessionRow({ roleView, now, activating, onActivate }: SessionRowProps) {
   const { t, time } = useI18n();
   const { role, status, expiresAt, nextRenewalAt, lastError, active, profileName } = roleView;
   const [format, setFormat] = useState<ExportFormat>('bash');
   const [working, setWorking] = useState(false);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
-  const hasSession = expiresAt !== null || status !== 'idle';
+  const signedIn = hasSession(roleView);
   const live = expiresAt !== null && expiresAt > now;
   const formatId = `format-${role.name}`;
 
-  const run = async (action: () => Promise<NoticeMessage | null>) => {
+  const run = async (action: () => Promise<NoticeMessage>) => {
     setWorking(true);
     setNotice(null);
     setNotice(await action());
@@ -37,24 +42,17 @@ export function SessionRow({ roleView, now, activating, onActivate }: SessionRow
   };
 
   const renew = () =>
-    run(async () => {
-      const r = await request('session:renew', { role: role.name });
-      return r.ok ? { tone: 'ok', text: t('sessions.renewed') } : { tone: 'error', text: errorText(t, r.error) };
-    });
+    run(async () => resultNotice(t, await request('session:renew', { role: role.name }), () => t('sessions.renewed')));
 
   const copy = () =>
-    run(async () => {
-      const r = await request('exports:copy', { role: role.name, format });
-      return r.ok
-        ? { tone: 'ok', text: t('sessions.copied', { time: time(r.value.clearsAt) }) }
-        : { tone: 'error', text: errorText(t, r.error) };
-    });
+    run(async () =>
+      resultNotice(t, await request('exports:copy', { role: role.name, format }), ({ clearsAt }) =>
+        t('sessions.copied', { time: time(clearsAt) }),
+      ),
+    );
 
   const signOut = () =>
-    run(async () => {
-      const r = await request('session:sign-out', { role: role.name });
-      return r.ok ? { tone: 'ok', text: t('sessions.signedOut') } : { tone: 'error', text: errorText(t, r.error) };
-    });
+    run(async () => resultNotice(t, await request('session:sign-out', { role: role.name }), () => t('sessions.signedOut')));
 
   return (
     <li className={active ? 'session-row session-active' : 'session-row'} data-role={role.name} data-testid={`session-${role.name}`}>
@@ -108,7 +106,7 @@ export function SessionRow({ roleView, now, activating, onActivate }: SessionRow
         <button
           type="button"
           aria-label={t('sessions.renewRole', { role: role.name })}
-          disabled={working || !hasSession}
+          disabled={working || !signedIn}
           onClick={() => void renew()}
         >
           {t('sessions.renew')}
@@ -139,7 +137,7 @@ export function SessionRow({ roleView, now, activating, onActivate }: SessionRow
           type="button"
           className="button-danger-quiet"
           aria-label={t('sessions.signOutRole', { role: role.name })}
-          disabled={working || !hasSession}
+          disabled={working || !signedIn}
           onClick={() => void signOut()}
         >
           {t('sessions.signOut')}

@@ -6,17 +6,19 @@ import { ENVIRONMENTS } from '../../../electron/contract/config-schema.js';
 import type { AppView, RoleView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
 import type { ConfirmRequest } from '../components/confirm-dialog.js';
-import { Notice, type NoticeMessage } from '../components/notice.js';
+import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
 import type { Tab } from '../components/tab-bar.js';
-import { errorText } from '../format/error-text.js';
 import { formatCountdown } from '../format/time.js';
-import { useI18n, type I18n } from '../i18n/i18n-context.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import type { Translate } from '../i18n/translate.js';
 import type { ActivationResult } from '../state/activation.js';
-import { SessionRow } from './session-row.js';
+import { useClock } from '../state/use-clock.js';
+import { SessionRow, hasSession } from './session-row.js';
 
 export interface SessionsViewProps {
   readonly view: AppView;
-  readonly now: number;
+  /** Main's clock minus ours (see use-app-view.ts), for the countdowns. */
+  readonly offset: number;
   readonly busyRole: string | null;
   readonly activation: ActivationResult | null;
   readonly onActivate: (role: RoleView) => void;
@@ -24,31 +26,30 @@ export interface SessionsViewProps {
   readonly onConfirm: (request: ConfirmRequest) => void;
 }
 
-function activationNotice({ t }: I18n, result: ActivationResult | null): NoticeMessage | null {
+function activationNotice(t: Translate, result: ActivationResult | null): NoticeMessage | null {
   if (result === null) return null;
-  if (!result.ok) return { tone: 'error', text: errorText(t, result.error) };
-  const lines = [
-    result.value.assumedRoleArn
-      ? t('sessions.switchedAs', { role: result.role, arn: result.value.assumedRoleArn })
-      : t('sessions.switched', { role: result.role }),
-    ...result.value.notices,
-  ];
-  return { tone: 'ok', text: lines.join(' ') };
+  return resultNotice(t, result, ({ assumedRoleArn, notices }) =>
+    [
+      assumedRoleArn
+        ? t('sessions.switchedAs', { role: result.role, arn: assumedRoleArn })
+        : t('sessions.switched', { role: result.role }),
+      ...notices,
+    ].join(' '),
+  );
 }
 
-export function SessionsView({ view, now, busyRole, activation, onActivate, onNavigate, onConfirm }: SessionsViewProps) {
-  const i18n = useI18n();
-  const { t } = i18n;
+export function SessionsView({ view, offset, busyRole, activation, onActivate, onNavigate, onConfirm }: SessionsViewProps) {
+  const { t } = useI18n();
+  const now = useClock(offset);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const groups = ENVIRONMENTS.map((env) => ({ env, roles: view.roles.filter((r) => r.role.env === env) })).filter(
     (g) => g.roles.length > 0,
   );
-  const anySession = view.roles.some((r) => r.expiresAt !== null || r.status !== 'idle');
+  const anySession = view.roles.some(hasSession);
   const mfaSessions = view.identities.filter((i) => i.mfaSessionExpiresAt !== null && i.mfaSessionExpiresAt > now);
 
   const renewAll = async () => {
-    const r = await request('session:renew', {});
-    setNotice(r.ok ? { tone: 'ok', text: t('sessions.renewedAll') } : { tone: 'error', text: errorText(t, r.error) });
+    setNotice(resultNotice(t, await request('session:renew', {}), () => t('sessions.renewedAll')));
   };
   const signOutAll = () =>
     onConfirm({
@@ -58,11 +59,7 @@ export function SessionsView({ view, now, busyRole, activation, onActivate, onNa
       danger: true,
       onConfirm: () =>
         void request('session:sign-out', {}).then((r) =>
-          setNotice(
-            r.ok
-              ? { tone: 'ok', text: t('sessions.signedOutAll', { count: r.value.removed.length }) }
-              : { tone: 'error', text: errorText(t, r.error) },
-          ),
+          setNotice(resultNotice(t, r, ({ removed }) => t('sessions.signedOutAll', { count: removed.length }))),
         ),
     });
 
@@ -79,7 +76,7 @@ export function SessionsView({ view, now, busyRole, activation, onActivate, onNa
           </button>
         </div>
       </div>
-      <Notice notice={activationNotice(i18n, activation)} testId="activation-notice" />
+      <Notice notice={activationNotice(t, activation)} testId="activation-notice" />
       <Notice notice={notice} testId="sessions-notice" />
 
       {mfaSessions.length > 0 ? (
@@ -104,7 +101,7 @@ export function SessionsView({ view, now, busyRole, activation, onActivate, onNa
         </div>
       ) : (
         groups.map(({ env, roles }) => (
-          <section key={env} className={`env-group env-group-${env}`} aria-labelledby={`env-${env}-title`} data-env={env}>
+          <section key={env} className="env-group" aria-labelledby={`env-${env}-title`} data-env={env}>
             <h2 id={`env-${env}-title`}>{t(`envGroup.${env}`)}</h2>
             <ul className="session-list">
               {roles.map((r) => (
