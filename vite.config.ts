@@ -4,7 +4,8 @@
 //   package.json "main"            → dist/main/index.js
 //   electron/main (preload, window) → ../preload/index.cjs, ../renderer/ relative to main
 //   electron-builder.yml "files"   → dist/main, dist/preload, dist/renderer
-//   e2e/security (scan), e2e/electron (smoke suite), scripts/bundle-size.mjs
+//   e2e/security (scan), e2e/electron (smoke suite), e2e/renderer (harness: renderer + preload),
+//   scripts/bundle-size.mjs
 
 import react from '@vitejs/plugin-react';
 import { existsSync } from 'node:fs';
@@ -71,16 +72,13 @@ export default defineConfig({
     async buildApp(builder) {
       const { main, preload, client } = builder.environments;
       if (!main || !preload || !client) throw new Error('vite.config.ts: an environment is missing');
-      // Main and preload are the app: without either there is nothing to ship, so stop here.
-      for (const entry of [mainEntry, preloadEntry]) {
+      // Main, preload and the window are the app: without any of them there is nothing to ship.
+      for (const entry of [mainEntry, preloadEntry, rendererHtml]) {
         if (!existsSync(entry)) throw new Error(`build: ${entry} does not exist; the app needs it`);
       }
       await builder.build(main);
       await builder.build(preload);
-      // The renderer arrives with its own change; until then the build says so plainly
-      // rather than failing every other part of the build.
-      if (existsSync(rendererHtml)) await builder.build(client);
-      else console.warn(`SKIPPED renderer build: ${rendererHtml} does not exist yet`);
+      await builder.build(client);
     },
   },
   environments: {

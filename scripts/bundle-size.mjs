@@ -1,7 +1,7 @@
 // Prints the renderer's JavaScript size after gzip and fails the build when it is over the
 // budget: the window opens from the tray many times a day, and parse time grows with size.
 // Run by `npm run build` after Vite; `node scripts/bundle-size.mjs` on its own reads
-// whatever dist/renderer holds.
+// whatever dist/renderer holds, and fails when the renderer was not built.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,7 +23,8 @@ function jsFiles(dir) {
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 if (!existsSync(join(rendererDir, 'index.html'))) {
-  console.warn(`renderer bundle size: SKIPPED, ${rendererDir}/index.html does not exist (renderer not built)`);
+  console.error('renderer bundle size: dist/renderer/index.html does not exist (run `npm run build`)');
+  process.exitCode = 1;
 } else {
   // gzip at zlib's default level, as most servers and Vite's own report do.
   const sizes = jsFiles(rendererDir).map((path) => ({ path, gzip: gzipSync(readFileSync(path)).length }));

@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
-export const ENVS = ['tes', 'stg', 'prd', 'none'];
-export const STATES = ['ok', 'renewing', 'needs-mfa', 'failed'];
+const ENVS = ['tes', 'stg', 'prd', 'none'];
+const STATES = ['ok', 'renewing', 'needs-mfa', 'failed'];
 
 // ---------------------------------------------------------------- colours (RGBA 0..255)
 const rgb = (hex, alpha = 255) => [
@@ -260,7 +260,7 @@ function chunk(type, data) {
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** An 8-bit RGBA, non-interlaced PNG; every row with filter 0 (none). */
-export function encodePng(size, pixels) {
+function encodePng(size, pixels) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
@@ -276,7 +276,7 @@ export function encodePng(size, pixels) {
 }
 
 /** Pixels of a PNG written by encodePng (filter 0 rows only), for --check. */
-export function decodeOwnPng(png) {
+function decodeOwnPng(png) {
   if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) throw new Error('not a PNG');
   const size = png.readUInt32BE(16);
   const idat = [];
@@ -295,7 +295,7 @@ export function decodeOwnPng(png) {
 }
 
 /** An .ico holding PNG images (Windows Vista and later read PNG entries). */
-export function encodeIco(images) {
+function encodeIco(images) {
   const header = Buffer.alloc(6);
   header.writeUInt16LE(0, 0);
   header.writeUInt16LE(1, 2); // 1 = icon
@@ -319,7 +319,7 @@ export function encodeIco(images) {
 
 // ---------------------------------------------------------------- the file list
 /** Every asset: file name → { size, pixels } for a PNG, or a list of them for an .ico. */
-export function iconSet() {
+function iconSet() {
   const files = new Map();
   const tray = (env, state, size, template) => render(size, trayLayers(env, state, size, template));
   for (const env of ENVS) {
@@ -396,4 +396,4 @@ function main() {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+main();

@@ -73,8 +73,9 @@ describe('first run', () => {
     const config = (await harness.readAppConfig()) ?? '';
     expect(JSON.parse(config)).toMatchObject({ identities: [{ name: IDENTITY, accessKeyId: USER.accessKeyId, region: REGION }] });
     expect(config).not.toContain(USER.secretAccessKey);
-    expect([...(await harness.keychainItems()).keys()]).toEqual(['identity:dev']);
-    expect((await harness.keychainItems()).get('identity:dev')).toContain(USER.secretAccessKey);
+    const keychain = await harness.keychainItems();
+    expect([...keychain.keys()]).toEqual(['identity:dev']);
+    expect(keychain.get('identity:dev')).toContain(USER.secretAccessKey);
     expect(await harness.readCredentials()).toBeNull();
 
     // The next step is the roles.

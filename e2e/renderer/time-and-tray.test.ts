@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { AppView } from '../../electron/contract/views.js';
 import { debianAwsCli } from '../rig/aws-cli.js';
-import type { AppHarness } from './harness/app-harness.js';
+import { TIME_ZONE, type AppHarness } from './harness/app-harness.js';
 import type { AppWindow } from './harness/app-window.js';
 import type { RecordingTray } from './harness/recording-shell.js';
 import { poll } from './harness/poll.js';
@@ -21,8 +21,8 @@ const run = promisify(execFile);
 const suite = rendererSuite();
 const MINUTE = 60_000;
 
-/** 14:05:09 in the harness's time zone (UTC), as the window prints clock times. */
-const clock = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium', hourCycle: 'h23', timeZone: 'UTC' }).format(ms);
+/** 14:05:09 in the harness's time zone, as the window prints clock times. */
+const clock = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium', hourCycle: 'h23', timeZone: TIME_ZONE }).format(ms);
 
 /** "0:59:12" → ms */
 function countdownMs(text: string): number {
@@ -256,7 +256,8 @@ async function expectTrayMatchesWindow(tray: RecordingTray, app: AppWindow, expe
     expect(row.current, `${row.role} current`).toBe(row.role === expected.active);
     const suffix = item?.label.slice(row.role.length) ?? '';
     expect(suffix, `${row.role}: "${item?.label}" vs "${row.status}"`).toMatch(TRAY_STATE[row.status] ?? /^\0$/);
-    if (row.status === 'Active' && row.minutes) {
+    if (row.status === 'Active') {
+      if (!row.minutes) throw new Error(`${row.role} is active but the window shows no countdown`);
       const windowMinutes = Number(row.minutes[1]) * 60 + Number(row.minutes[2]);
       const trayMinutes = Number(/(\d+) min left/.exec(suffix)?.[1]);
       expect(Math.abs(trayMinutes - windowMinutes), `${row.role} minutes left`).toBeLessThanOrEqual(1);

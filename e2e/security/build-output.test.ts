@@ -27,7 +27,7 @@ function loadedModules(code: string): string[] {
 const isBuiltin = (name: string): boolean => name.startsWith('node:') || builtinModules.includes(name);
 
 beforeAll(() => {
-  for (const built of ['dist/main/index.js', 'dist/preload/index.cjs']) {
+  for (const built of ['dist/main/index.js', 'dist/preload/index.cjs', 'dist/renderer/index.html']) {
     if (!existsSync(inRoot(built))) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
 });
@@ -61,7 +61,7 @@ describe('dist/preload', () => {
   });
 });
 
-describe.skipIf(!existsSync(inRoot('renderer/index.html')))('dist/renderer', () => {
+describe('dist/renderer', () => {
   let html: string;
   beforeAll(() => {
     html = read('dist/renderer/index.html');

@@ -23,7 +23,7 @@ const exclusionsFile = fileURLToPath(new URL('./electronegativity-exclusions.md'
 const requireFromRoot = createRequire(join(root, 'package.json'));
 
 /** Parts of the built app the scan reads, relative to dist/, as in the asar. */
-export const SCANNED_PARTS = ['main', 'preload', 'renderer'] as const;
+const SCANNED_PARTS = ['main', 'preload', 'renderer'] as const;
 
 export interface Finding {
   /** The check's issue id, e.g. CONTEXT_ISOLATION_JS_CHECK. */

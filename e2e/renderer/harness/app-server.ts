@@ -1,7 +1,8 @@
 // Serves the built renderer (dist/renderer) to Chromium through main's own protocol handler,
 // so the page gets exactly the files, status codes and CSP headers the Electron window gets.
 // Playwright can only intercept http(s), so the page lives at a stand-in https origin and
-// each URL is mapped onto app://sts-tray before the handler sees it.
+// each URL is mapped onto app://sts-tray before main's code (this handler, the IPC sender
+// check) sees it.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,9 +29,14 @@ export function checkRendererBuilt(): void {
   }
 }
 
+/** The app:// URL main would see for a URL of the stand-in origin; any other URL as it is. */
+export function appUrlOf(pageUrl: string): string {
+  const url = URL.canParse(pageUrl) ? new URL(pageUrl) : null;
+  return url?.origin === PAGE_ORIGIN ? `${APP_ORIGIN}${url.pathname}${url.search}${url.hash}` : pageUrl;
+}
+
 export async function serveApp(pageUrl: string, method: string): Promise<ServedFile> {
-  const { pathname, search } = new URL(pageUrl);
-  const response = await serveRenderer({ url: `${APP_ORIGIN}${pathname}${search}`, method }, files);
+  const response = await serveRenderer({ url: appUrlOf(pageUrl), method }, files);
   return {
     status: response.status,
     headers: Object.fromEntries(response.headers),

@@ -1,20 +1,31 @@
-// The bridge between Debian's Chromium and the harness: the built renderer is served from
-// the app's origin by main's own protocol handler (so its CSP headers apply), `window.stsTray`
-// is defined with exactly `invoke` and `on` as the preload does, requests go to the same
-// dispatchRequest main's ipcMain handler calls, and every view the controller publishes is
-// pushed to the page as a 'state' event. Payloads cross as JSON, as over IPC. Any request
-// to another origin is blocked and recorded: the renderer has no business on the network.
+// The window of the tray app in Debian's Chromium, wired to the harness the way Electron
+// wires it to main: the built renderer is served from the app's origin by main's own
+// protocol handler (so its CSP headers apply); `window.stsTray` is made by the built preload
+// itself (dist/preload/index.cjs), run in the page over stand-ins for contextBridge and
+// ipcRenderer; requests reach main's own ipcMain registration (its sender check, then
+// dispatchRequest), and views leave through main's forwardViews (the contract's strict
+// check) as 'state' events. Only the transport is swapped: payloads cross as Playwright
+// serializes them, as over IPC. Any request to another origin is blocked and recorded: the
+// renderer has no business on the network.
 
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { EVENT_CHANNELS } from '../../../electron/contract/channels.js';
-import { fail, type Result } from '../../../electron/contract/result.js';
+import { REQUEST_CHANNELS, ipcRequestName, type RequestChannel } from '../../../electron/contract/channels.js';
+import type { Result } from '../../../electron/contract/result.js';
 import type { AppView } from '../../../electron/contract/views.js';
 import { dispatchRequest } from '../../../electron/main/ipc-dispatch.js';
+import { forwardViews, registerIpcHandlers, type IpcMainLike } from '../../../electron/main/ipc-registration.js';
 import { TIME_ZONE, type AppHarness } from './app-harness.js';
-import { PAGE_ENTRY, PAGE_ORIGIN, checkRendererBuilt, serveApp } from './app-server.js';
+import { PAGE_ENTRY, PAGE_ORIGIN, appUrlOf, checkRendererBuilt, serveApp } from './app-server.js';
 
 const BINDING = '__stsTrayInvoke';
 const EVENT = 'sts-tray-harness:event';
+const PRELOAD_BUNDLE = fileURLToPath(new URL('../../../dist/preload/index.cjs', import.meta.url));
+/** The window's webContents id: main answers requests from it only. */
+const WINDOW_ID = 1;
+
+type IpcListener = Parameters<IpcMainLike['handle']>[1];
 
 /** Chromium as the e2e suites may run it here: no sandbox, GPU or background traffic. */
 export function launchChromium(): Promise<Browser> {
@@ -41,7 +52,7 @@ export interface RendererPageOptions {
 
 /** One request the renderer made and what it got back, as it crossed the bridge. */
 export interface Exchange {
-  readonly channel: unknown;
+  readonly channel: RequestChannel;
   readonly payload: unknown;
   readonly result: Result<unknown>;
 }
@@ -94,18 +105,33 @@ export async function openRendererPage(
     await route.fulfill({ status: response.status, headers: response.headers, body: response.body });
   });
 
-  await context.exposeBinding(BINDING, async (source, channel: unknown, payload: unknown) => {
-    // As main checks the sender's frame: only the app's own top-level page may ask.
-    const frameUrl = source.frame.url();
-    const fromApp = source.frame === source.page.mainFrame() && frameUrl.startsWith(`${PAGE_ORIGIN}/`);
-    const result = fromApp
-      ? await harness.track(dispatchRequest(harness.controller.handlers, channel, jsonCopy(payload)))
-      : fail('forbidden-sender', 'this request did not come from the sts-tray window');
-    const answer = jsonCopy(result) as Result<unknown>;
-    exchanges.push({ channel, payload: jsonCopy(payload), result: answer });
+  // Main's side of IPC, registered as main registers it.
+  const ipcHandlers = new Map<string, IpcListener>();
+  const unregister = registerIpcHandlers({
+    ipcMain: {
+      handle: (name, listener) => void ipcHandlers.set(name, listener),
+      removeHandler: (name) => void ipcHandlers.delete(name),
+    },
+    handlers: harness.controller.handlers,
+    dispatch: (handlers, channel, payload) => harness.track(dispatchRequest(handlers, channel, payload)),
+    windowContentsId: () => WINDOW_ID,
+  });
+  // ipcRenderer.invoke's transport: the page's call arrives with the frame it came from.
+  await context.exposeBinding(BINDING, async (source, name: unknown, payload: unknown) => {
+    const listener = typeof name === 'string' ? ipcHandlers.get(name) : undefined;
+    // As in Electron, a name nobody handles rejects (the preload turns that into a Result).
+    if (!listener) throw new Error(`No handler registered for '${String(name)}'`);
+    const answer = await listener(
+      {
+        sender: { id: source.page === page ? WINDOW_ID : WINDOW_ID + 1 },
+        senderFrame: { url: appUrlOf(source.frame.url()), parent: source.frame.parentFrame() },
+      },
+      payload,
+    );
+    exchanges.push({ channel: requestChannelOf(name as string), payload, result: answer });
     return answer;
   });
-  await context.addInitScript(installBridge, { binding: BINDING, event: EVENT, events: [...EVENT_CHANNELS] });
+  await context.addInitScript({ content: preloadScript() });
 
   // A scenario waits for what a person would see; ten seconds without it is a failure.
   context.setDefaultTimeout(10_000);
@@ -135,16 +161,21 @@ export async function openRendererPage(
     });
     return queue;
   };
-  const push = (view: AppView) => {
-    if (!loaded) return;
-    const wire = JSON.stringify(view);
-    pushed.push(wire);
+  // Main's view path: forwardViews checks each view against the contract, then sends it.
+  const send = (channel: string, payload: unknown): boolean => {
+    if (!loaded) return false;
+    const json = JSON.stringify(payload);
+    pushed.push(json);
     void enqueue(async () => {
-      await follow(view.now);
-      await page.evaluate(deliver, { event: EVENT, channel: 'state', json: wire });
+      // The contract's check has just passed: this is an AppView.
+      await follow((payload as AppView).now);
+      await page.evaluate(deliver, { event: EVENT, channel, json });
     });
+    return true;
   };
-  const unsubscribe = harness.controller.onView(push);
+  const stopViews = forwardViews((listener) => harness.controller.onView(listener), { send }, (error) =>
+    problems.push(`view: ${String(error)}`),
+  );
   harness.addSettler(() => enqueue(() => follow(harness.time.now())));
 
   return {
@@ -168,44 +199,88 @@ export async function openRendererPage(
       await harness.settle();
     },
     async close() {
-      unsubscribe();
+      stopViews();
+      unregister();
       loaded = false;
       await context.close();
     },
   };
 }
 
-/** Runs in the page before any of its scripts, like the preload: defines `window.stsTray`. */
-function installBridge(args: { binding: string; event: string; events: string[] }): void {
+/** The channel a wire name stands for (only the contract's names are registered). */
+function requestChannelOf(name: string): RequestChannel {
+  const channel = REQUEST_CHANNELS.find((c) => ipcRequestName(c) === name);
+  if (!channel) throw new Error(`not a request channel on the wire: ${name}`);
+  return channel;
+}
+
+let preloadBundle: string | null = null;
+
+/**
+ * The init script: the built preload, wrapped as CommonJS over the stand-ins installPreload
+ * makes. It is written into the script's source, not evaluated from a string, because the
+ * page's CSP (rightly) forbids eval.
+ */
+function preloadScript(): string {
+  if (preloadBundle === null) {
+    if (!existsSync(PRELOAD_BUNDLE)) throw new Error(`${PRELOAD_BUNDLE} is missing: run \`npm run build\` first`);
+    preloadBundle = readFileSync(PRELOAD_BUNDLE, 'utf8');
+  }
+  const args = JSON.stringify({ binding: BINDING, event: EVENT });
+  return `(${installPreload.toString()})(${args}, function (require, module, exports) {\n${preloadBundle}\n});\n`;
+}
+
+type CommonJsBody = (require: (name: string) => unknown, module: { exports: unknown }, exports: unknown) => void;
+
+/**
+ * Runs in the page before any of its scripts: runs the preload over an 'electron' that has
+ * just what a sandboxed preload gets, a contextBridge and an ipcRenderer.
+ */
+function installPreload(args: { binding: string; event: string }, preload: CommonJsBody): void {
   const globals = window as unknown as Record<string, unknown>;
   // Kept here and taken off the page, as contextBridge keeps ipcRenderer out of its reach.
   const binding = globals[args.binding];
   if (typeof binding === 'function') delete globals[args.binding];
-  const send = (channel: unknown, payload: unknown): Promise<unknown> => {
-    if (typeof binding !== 'function') return Promise.reject(new Error('the sts-tray bridge is not installed'));
-    return (binding as (c: unknown, p: unknown) => Promise<unknown>)(channel, payload);
-  };
-  const api = Object.freeze({
-    invoke: (channel: unknown, payload: unknown): Promise<unknown> => send(channel, payload),
-    on: (event: unknown, listener: unknown): (() => void) => {
-      if (typeof event !== 'string' || !args.events.includes(event)) throw new TypeError(`unknown event: ${String(event)}`);
-      if (typeof listener !== 'function') throw new TypeError('the listener must be a function');
+  type Listener = (event: unknown, payload: unknown) => void;
+  const handlers = new Map<Listener, (e: Event) => void>();
+  const ipcRenderer = {
+    invoke: (channel: string, payload: unknown): Promise<unknown> =>
+      typeof binding === 'function'
+        ? (binding as (c: string, p: unknown) => Promise<unknown>)(channel, payload)
+        : Promise.reject(new Error('the sts-tray bridge is not installed')),
+    on(channel: string, listener: Listener): void {
       const handler = (e: Event) => {
         const detail = (e as CustomEvent<{ channel: string; json: string }>).detail;
-        if (detail.channel === event) (listener as (payload: unknown) => void)(JSON.parse(detail.json));
+        // Electron passes its IpcRendererEvent first; the preload must drop it.
+        if (detail.channel === channel) listener({ sender: ipcRenderer }, JSON.parse(detail.json));
       };
+      handlers.set(listener, handler);
       window.addEventListener(args.event, handler);
-      return () => window.removeEventListener(args.event, handler);
     },
-  });
-  Object.defineProperty(window, 'stsTray', { value: api, enumerable: true, configurable: false, writable: false });
+    removeListener(_channel: string, listener: Listener): void {
+      const handler = handlers.get(listener);
+      handlers.delete(listener);
+      if (handler) window.removeEventListener(args.event, handler);
+    },
+  };
+  const contextBridge = {
+    // The page gets a frozen object it cannot redefine, as contextBridge gives it a copy.
+    exposeInMainWorld(key: string, api: object): void {
+      Object.defineProperty(window, key, { value: Object.freeze(api), enumerable: true, configurable: false, writable: false });
+    },
+  };
+  const module = { exports: {} as unknown };
+  preload(
+    (name) => {
+      if (name === 'electron') return { contextBridge, ipcRenderer };
+      throw new Error(`a sandboxed preload cannot require '${name}'`);
+    },
+    module,
+    module.exports,
+  );
 }
 
-/** Runs in the page: hands one event to the listeners registered through `on`. */
+/** Runs in the page: hands one event to the listeners registered through ipcRenderer.on. */
 function deliver(args: { event: string; channel: string; json: string }): void {
   window.dispatchEvent(new CustomEvent(args.event, { detail: { channel: args.channel, json: args.json } }));
-}
-
-function jsonCopy(value: unknown): unknown {
-  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
