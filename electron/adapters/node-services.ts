@@ -1,13 +1,11 @@
 // Composition root for Node shells (CLI, Electron main): the core wired to real adapters.
 
 import { homedir } from 'node:os';
-import { AppConfigStore } from '../core/app-config-store.js';
 import type { AppServices, AppServicesOptions } from '../core/app-services.js';
 import { ChunkedSecretStore } from '../core/chunked-secrets.js';
-import { AwsProfileStore } from '../core/credentials-file/aws-profile-store.js';
 import type { Timers } from '../core/ports.js';
-import { RenewalEngine } from '../core/renewal/renewal-engine.js';
-import { SessionService } from '../core/sessions.js';
+import type { RenewalEngine } from '../core/renewal/renewal-engine.js';
+import { wireRenewalEngine, wireServices } from '../core/wire-services.js';
 import { configFilePath } from './app-paths.js';
 import { awsFilePaths } from './aws-file-paths.js';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from './keytar-secret-store.js';
@@ -16,16 +14,17 @@ import { SdkStsBroker } from './sdk-sts-broker.js';
 import { SystemTimers, systemClock } from './system-timers.js';
 
 export function createNodeServices(env: NodeJS.ProcessEnv, options: AppServicesOptions): AppServices {
-  const files = new NodeFileStore();
-  const configStore = new AppConfigStore(files, configFilePath(env));
-  // Tests point this at a throw-away service name; users never need to.
-  const secrets = new ChunkedSecretStore(new KeytarSecretStore(env.STS_TRAY_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE));
   const sts = new SdkStsBroker({ endpoint: options.endpointUrl ?? (env.STS_TRAY_STS_ENDPOINT || undefined) });
-  const awsFiles = awsFilePaths(env, homedir());
-  const profiles = new AwsProfileStore(files, awsFiles);
-  const clock = systemClock;
-  const sessions = new SessionService({ config: () => configStore.load(), secrets, sts, profiles, clock });
-  return { configStore, secrets, sts, profiles, sessions, awsFiles, close: () => sts.close() };
+  return wireServices({
+    files: new NodeFileStore(),
+    // Tests point this at a throw-away service name; users never need to.
+    secrets: new ChunkedSecretStore(new KeytarSecretStore(env.STS_TRAY_KEYCHAIN_SERVICE || KEYCHAIN_SERVICE)),
+    sts,
+    clock: systemClock,
+    configPath: configFilePath(env),
+    awsFiles: awsFilePaths(env, homedir()),
+    close: () => sts.close(),
+  });
 }
 
 /**
@@ -34,11 +33,5 @@ export function createNodeServices(env: NodeJS.ProcessEnv, options: AppServicesO
  * that lives anyway (the tray) may pass `new SystemTimers({ unref: true })`.
  */
 export function createRenewalEngine(services: AppServices, timers: Timers = new SystemTimers()): RenewalEngine {
-  return new RenewalEngine({
-    sessions: services.sessions,
-    profiles: services.profiles,
-    config: () => services.configStore.load(),
-    clock: systemClock,
-    timers,
-  });
+  return wireRenewalEngine(services, systemClock, timers);
 }

@@ -1,5 +1,5 @@
-// `window.stsTray`: the whole API the renderer has. Preload builds it over ipcRenderer; the
-// e2e harness builds the same shape over its bridge.
+// `window.stsTray`: the whole API the renderer has. Preload builds it over ipcRenderer (the
+// e2e harness runs that same preload over its bridge).
 
 import type { EventChannel, EventOf, RequestChannel, RequestOf, ResponseOf } from './channels.js';
 import type { Result } from './result.js';

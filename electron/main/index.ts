@@ -27,20 +27,17 @@ import { createNodeServices, createRenewalEngine } from '../adapters/node-servic
 import { SystemTimers, systemClock } from '../adapters/system-timers.js';
 import { describeError } from '../core/errors.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, rendererFilesAt, serveRenderer } from './app-protocol.js';
-import { AppController } from './app-controller.js';
 import { becomeTrayOnlyApp, installQuitSequence } from './app-lifecycle.js';
-import { ClipboardGuard } from './clipboard-guard.js';
+import { composeTrayApp } from './compose-tray-app.js';
 import { electronClipboard } from './electron-clipboard.js';
 import { electronConfirm, electronNotifier, electronTray } from './electron-ports.js';
 import { dispatchRequest } from './ipc-dispatch.js';
 import { forwardViews, registerIpcHandlers } from './ipc-registration.js';
 import { launchAtLogin } from './launch-at-login.js';
 import { MainWindowHost, guardSession, mainWindowOptions } from './main-window.js';
-import { NoticeCenter } from './notice-center.js';
 import { watchSystemEvents } from './system-events.js';
-import { clockTime } from './time-format.js';
+import { clockTime } from '../core/time-format.js';
 import { trayIconName } from './tray-icon-name.js';
-import { TrayPresenter } from './tray-presenter.js';
 
 // The build's layout (dist/main/index.js beside dist/preload and dist/renderer).
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -75,46 +72,48 @@ async function start(): Promise<void> {
   const engine = createRenewalEngine(services, timers);
   const systemLocale = app.getSystemLocale() || app.getLocale();
 
-  const clipboardGuard = new ClipboardGuard({
-    clipboard: electronClipboard(clipboard, ClipboardItem, platform),
-    clock: systemClock,
-    timers,
-    onError: logError('clipboard'),
-  });
-  const notices = new NoticeCenter({
-    notifier: electronNotifier(Notification, () => Notification.isSupported()),
-    openMfaPrompt: (identity) => controller.promptMfa(identity, 'expiring'),
-    showWindow,
-    systemLocale,
-  });
-  const controller = new AppController({
+  const assetsDir = join(app.getAppPath(), 'assets');
+  const iconName = (env: Parameters<typeof trayIconName>[0], state: Parameters<typeof trayIconName>[1]) =>
+    trayIconName(env, state, platform);
+  tray = new Tray(nativeImage.createFromPath(join(assetsDir, iconName(null, 'ok'))));
+  const nativeTray = tray;
+  if (platform === 'win32') {
+    // Windows opens a tray icon's context menu on right click only; a left click should too.
+    nativeTray.on('click', () => nativeTray.popUpContextMenu());
+  }
+
+  const { controller } = composeTrayApp({
     services,
     engine,
     clock: systemClock,
     timers,
     systemLocale,
-    shell: {
-      clipboard: clipboardGuard,
-      notices,
-      confirm: electronConfirm((options) => dialog.showMessageBox(options)),
-      showWindow,
-      setLaunchAtLogin: launchAtLogin({
-        platform,
-        setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
-        linux: {
-          files: {
-            write: (path, content) => {
-              mkdirSync(dirname(path), { recursive: true });
-              writeFileSync(path, content, { mode: 0o644 });
-            },
-            remove: (path) => rmSync(path, { force: true }),
+    clipboard: electronClipboard(clipboard, ClipboardItem, platform),
+    notifier: electronNotifier(Notification, () => Notification.isSupported()),
+    tray: electronTray({ tray: nativeTray, buildMenu: (template) => Menu.buildFromTemplate(template), image: (path) => nativeImage.createFromPath(path) }),
+    confirm: electronConfirm((options) => dialog.showMessageBox(options)),
+    showWindow,
+    setLaunchAtLogin: launchAtLogin({
+      platform,
+      setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+      linux: {
+        files: {
+          write: (path, content) => {
+            mkdirSync(dirname(path), { recursive: true });
+            writeFileSync(path, content, { mode: 0o644 });
           },
-          configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
-          executable: process.env.APPIMAGE || process.execPath,
+          remove: (path) => rmSync(path, { force: true }),
         },
-        onError: logError('launch at login'),
-      }),
-    },
+        configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
+        executable: process.env.APPIMAGE || process.execPath,
+      },
+      onError: logError('launch at login'),
+    }),
+    quit: () => app.quit(),
+    assetsDir,
+    iconName,
+    formatTime: clockTime(),
+    onError: (context, error) => logError(context)(error),
   });
 
   installQuitSequence({
@@ -134,26 +133,6 @@ async function start(): Promise<void> {
     onRefused: (channel, reason) => console.warn(`sts-tray: refused ${channel} from ${reason}`),
   });
   forwardViews((listener) => controller.onView(listener), windows, logError('view'));
-
-  const assetsDir = join(app.getAppPath(), 'assets');
-  const iconName = (env: Parameters<typeof trayIconName>[0], state: Parameters<typeof trayIconName>[1]) =>
-    trayIconName(env, state, platform);
-  tray = new Tray(nativeImage.createFromPath(join(assetsDir, iconName(null, 'ok'))));
-  const nativeTray = tray;
-  if (platform === 'win32') {
-    // Windows opens a tray icon's context menu on right click only; a left click should too.
-    nativeTray.on('click', () => nativeTray.popUpContextMenu());
-  }
-  new TrayPresenter({
-    tray: electronTray({ tray: nativeTray, buildMenu: (template) => Menu.buildFromTemplate(template), image: (path) => nativeImage.createFromPath(path) }),
-    controller,
-    showWindow,
-    quit: () => app.quit(),
-    assetsDir,
-    iconName,
-    formatTime: clockTime(),
-    onError: logError('tray'),
-  }).attach();
 
   watchSystemEvents({ powerMonitor, net, timers, checkNow: () => controller.checkNow() });
 

@@ -17,20 +17,15 @@ import { awsFilePaths } from '../../../electron/adapters/aws-file-paths.js';
 import { KeytarSecretStore } from '../../../electron/adapters/keytar-secret-store.js';
 import { NodeFileStore } from '../../../electron/adapters/node-file-store.js';
 import { SdkStsBroker } from '../../../electron/adapters/sdk-sts-broker.js';
-import { AppConfigStore } from '../../../electron/core/app-config-store.js';
 import type { AppServices } from '../../../electron/core/app-services.js';
 import { ChunkedSecretStore } from '../../../electron/core/chunked-secrets.js';
-import { AwsProfileStore } from '../../../electron/core/credentials-file/aws-profile-store.js';
-import { RenewalEngine } from '../../../electron/core/renewal/renewal-engine.js';
-import { SessionService } from '../../../electron/core/sessions.js';
 import { VirtualTime, flush } from '../../../electron/core/testing/virtual-time.js';
-import { AppController } from '../../../electron/main/app-controller.js';
-import { ClipboardGuard } from '../../../electron/main/clipboard-guard.js';
+import { wireRenewalEngine, wireServices } from '../../../electron/core/wire-services.js';
+import type { AppController } from '../../../electron/main/app-controller.js';
+import { composeTrayApp } from '../../../electron/main/compose-tray-app.js';
 import { dispatchRequest } from '../../../electron/main/ipc-dispatch.js';
-import { NoticeCenter } from '../../../electron/main/notice-center.js';
-import { clockTime } from '../../../electron/main/time-format.js';
+import { clockTime } from '../../../electron/core/time-format.js';
 import { trayIconName } from '../../../electron/main/tray-icon-name.js';
-import { TrayPresenter } from '../../../electron/main/tray-presenter.js';
 import { debianAwsCli } from '../../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator, type StsEmulatorOptions } from '../../rig/sts-emulator/sts-emulator.js';
 import { InFlight } from './in-flight.js';
@@ -130,56 +125,42 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
 
   // The real adapters, each call counted while it runs (in-flight.ts) so settle() can wait for them.
   const inFlight = new InFlight();
-  const files = inFlight.files(new NodeFileStore());
-  const configStore = new AppConfigStore(files, configFilePath({ STS_TRAY_HOME: join(home, 'sts-tray') }));
-  const awsFiles = awsFilePaths({}, home);
-  const secrets = inFlight.secrets(new ChunkedSecretStore(keychain));
   const broker = new SdkStsBroker({ endpoint: emulator.url, clock: time });
-  const sts = inFlight.sts(broker);
-  const profiles = new AwsProfileStore(files, awsFiles);
-  const sessions = new SessionService({ config: () => configStore.load(), secrets, sts, profiles, clock: time });
-  const services: AppServices = { configStore, secrets, sts, profiles, sessions, awsFiles, close: () => broker.close() };
-  // Jitter off: a renewal lands at its planned moment, so a test knows how far to move time.
-  const engine = new RenewalEngine({ sessions, profiles, config: () => configStore.load(), clock: time, timers: time, random: () => 0 });
-
-  const shell = recordingShell(now);
-  const systemLocale = options.systemLocale ?? 'en-US';
-  const clipboard = new ClipboardGuard({ clipboard: shell.clipboard, clock: time, timers: time, onError: (e) => shell.errors.push(e) });
-  // The notice center needs the controller (a click opens its MFA prompt), which needs the center.
-  let controllerRef: AppController | null = null;
-  const showWindow = () => shell.windowShown.push(time.now());
-  const notices = new NoticeCenter({
-    notifier: shell.notifier,
-    openMfaPrompt: (identity) => controllerRef?.promptMfa(identity, 'expiring'),
-    showWindow,
-    systemLocale,
+  const secrets = inFlight.secrets(new ChunkedSecretStore(keychain));
+  const services = wireServices({
+    files: inFlight.files(new NodeFileStore()),
+    secrets,
+    sts: inFlight.sts(broker),
+    clock: time,
+    configPath: configFilePath({ STS_TRAY_HOME: join(home, 'sts-tray') }),
+    awsFiles: awsFilePaths({}, home),
+    close: () => broker.close(),
   });
-  const controller = new AppController({
+  const { awsFiles, configStore } = services;
+  // Jitter off: a renewal lands at its planned moment, so a test knows how far to move time.
+  const engine = wireRenewalEngine(services, time, time, () => 0);
+
+  // The assembly main uses (compose-tray-app.ts), over recording ports instead of Electron's.
+  const shell = recordingShell(now);
+  const showWindow = () => shell.windowShown.push(time.now());
+  const { controller, clipboard, detachTray } = composeTrayApp({
     services,
     engine,
     clock: time,
     timers: time,
-    systemLocale,
-    shell: {
-      clipboard,
-      notices,
-      confirm: shell.confirm.ask,
-      showWindow,
-      setLaunchAtLogin: (enabled) => shell.launchAtLogin.push(enabled),
-    },
-  });
-  controllerRef = controller;
-  const tray = new TrayPresenter({
+    systemLocale: options.systemLocale ?? 'en-US',
+    clipboard: shell.clipboard,
+    notifier: shell.notifier,
     tray: shell.tray,
-    controller,
+    confirm: shell.confirm.ask,
     showWindow,
+    setLaunchAtLogin: (enabled) => shell.launchAtLogin.push(enabled),
     quit: () => shell.quits.push(time.now()),
     assetsDir: '/assets',
     iconName: (env, state) => trayIconName(env, state, 'linux'),
     formatTime: clockTime(TIME_ZONE),
-    onError: (error) => shell.errors.push(error),
+    onError: (_context, error) => shell.errors.push(error),
   });
-  const detachTray = tray.attach();
   await controller.start();
 
   const settlers: (() => Promise<void>)[] = [];

@@ -1,16 +1,14 @@
 // An AppController on in-memory fakes and virtual time, with every shell port recorded:
 // what the tray, notifications, clipboard and window would have received.
 
-import { AppConfigStore } from '../../core/app-config-store.js';
 import type { AppServices } from '../../core/app-services.js';
-import { AwsProfileStore } from '../../core/credentials-file/aws-profile-store.js';
 import type { Preferences } from '../../core/model.js';
-import { RenewalEngine } from '../../core/renewal/renewal-engine.js';
-import { SessionService } from '../../core/sessions.js';
+import type { RenewalEngine } from '../../core/renewal/renewal-engine.js';
 import { FakeStsBroker } from '../../core/testing/fake-sts-broker.js';
 import { MemoryFileStore } from '../../core/testing/memory-file-store.js';
 import { MemorySecretStore } from '../../core/testing/memory-secret-store.js';
 import { VirtualTime, flush } from '../../core/testing/virtual-time.js';
+import { wireRenewalEngine, wireServices } from '../../core/wire-services.js';
 import { AppController } from '../app-controller.js';
 import type { ConfirmQuestion, ShellEvent, ShellPorts } from '../shell-ports.js';
 
@@ -46,11 +44,8 @@ export async function controllerRig(configJson: unknown): Promise<ControllerRig>
   files.setText(CONTROLLER_PATHS.appConfig, JSON.stringify(configJson));
   const sts = new FakeStsBroker(time);
   const secrets = new MemorySecretStore();
-  const configStore = new AppConfigStore(files, CONTROLLER_PATHS.appConfig);
-  const profiles = new AwsProfileStore(files, CONTROLLER_PATHS);
-  const sessions = new SessionService({ config: () => configStore.load(), secrets, sts, profiles, clock: time });
-  const services: AppServices = { configStore, secrets, sts, profiles, sessions, awsFiles: CONTROLLER_PATHS, close: () => undefined };
-  const engine = new RenewalEngine({ sessions, profiles, config: () => configStore.load(), clock: time, timers: time, random: () => 0 });
+  const services = wireServices({ files, secrets, sts, clock: time, configPath: CONTROLLER_PATHS.appConfig, awsFiles: CONTROLLER_PATHS });
+  const engine = wireRenewalEngine(services, time, time, () => 0);
   const shell: RecordedShell = {
     copies: [],
     clears: [],

@@ -1,0 +1,76 @@
+// The tray app assembled from its parts: the controller with its clipboard guard and
+// notice center, and the tray following its views. Main calls it with Electron's objects;
+// the window's e2e harness calls it with recording ones, so both run the same assembly.
+
+import type { AppServices } from '../core/app-services.js';
+import type { Clock, Timers } from '../core/ports.js';
+import type { RenewalEngine } from '../core/renewal/renewal-engine.js';
+import { AppController } from './app-controller.js';
+import { ClipboardGuard, type ClipboardPort } from './clipboard-guard.js';
+import { NoticeCenter, type Notifier } from './notice-center.js';
+import type { ShellPorts } from './shell-ports.js';
+import type { TimeFormatter } from '../core/time-format.js';
+import { TrayPresenter, type TrayPort } from './tray-presenter.js';
+import type { TrayIconEnv, TrayIconState } from './tray-status.js';
+
+export interface TrayAppDeps {
+  readonly services: AppServices;
+  readonly engine: RenewalEngine;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly systemLocale: string;
+  readonly clipboard: ClipboardPort;
+  readonly notifier: Notifier;
+  readonly tray: TrayPort;
+  readonly confirm: ShellPorts['confirm'];
+  readonly showWindow: () => void;
+  readonly setLaunchAtLogin: (enabled: boolean) => void;
+  readonly quit: () => void;
+  /** The folder with the tray icons, and the icon file for an environment and state. */
+  readonly assetsDir: string;
+  readonly iconName: (env: TrayIconEnv, state: TrayIconState) => string;
+  readonly formatTime: TimeFormatter;
+  /** An unexpected failure of the clipboard or a tray action (never carries a secret). */
+  readonly onError: (context: 'clipboard' | 'tray', error: unknown) => void;
+}
+
+export interface TrayApp {
+  readonly controller: AppController;
+  readonly clipboard: ClipboardGuard;
+  /** Stops the tray from following the controller's views. */
+  readonly detachTray: () => void;
+}
+
+/** Builds the parts; the caller starts the controller (`controller.start()`) when ready. */
+export function composeTrayApp(deps: TrayAppDeps): TrayApp {
+  const { clock, timers, systemLocale, showWindow } = deps;
+  const clipboard = new ClipboardGuard({ clipboard: deps.clipboard, clock, timers, onError: (e) => deps.onError('clipboard', e) });
+  // A click on "MFA session ending" opens the controller's prompt; the controller needs the
+  // notice center first, hence the late binding.
+  let controller: AppController | null = null;
+  const notices = new NoticeCenter({
+    notifier: deps.notifier,
+    openMfaPrompt: (identity) => controller?.promptMfa(identity, 'expiring'),
+    showWindow,
+    systemLocale,
+  });
+  controller = new AppController({
+    services: deps.services,
+    engine: deps.engine,
+    clock,
+    timers,
+    systemLocale,
+    shell: { clipboard, notices, confirm: deps.confirm, showWindow, setLaunchAtLogin: deps.setLaunchAtLogin },
+  });
+  const detachTray = new TrayPresenter({
+    tray: deps.tray,
+    controller,
+    showWindow,
+    quit: deps.quit,
+    assetsDir: deps.assetsDir,
+    iconName: deps.iconName,
+    formatTime: deps.formatTime,
+    onError: (e) => deps.onError('tray', e),
+  }).attach();
+  return { controller, clipboard, detachTray };
+}
