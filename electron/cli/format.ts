@@ -1,5 +1,7 @@
 // Plain-text presentation for the terminal.
 
+import { clockTime as localClockTime, type TimeFormatter } from '../core/time-format.js';
+
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
@@ -7,11 +9,9 @@ export function formatTable(headers: readonly string[], rows: readonly (readonly
   return `${[line(headers), ...rows.map(line)].join('\n')}\n`;
 }
 
-/** AKIA…WXYZ: enough to recognise a key, not enough to matter. */
-export function clockTime(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
+/** HH:MM in the machine's time zone; the formatter is made on first use, not at every CLI start. */
+const clockTime: TimeFormatter = (ms) => (localClock ??= localClockTime())(ms);
+let localClock: TimeFormatter | undefined;
 
 /** "until 14:05 (42 min)", "expired", or "-" when there is nothing. */
 export function timeLeft(expiresAt: number | null, now: number): string {

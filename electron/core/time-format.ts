@@ -1,5 +1,5 @@
-// Times the tray shows: a local wall-clock time as HH:MM (24-hour, the same in every
-// language) and whole minutes until a moment. The time zone is injectable so tests do
+// Times the tray and the CLI show: a local wall-clock time as HH:MM (24-hour, the same in
+// every language) and whole minutes until a moment. The time zone is injectable so tests do
 // not depend on the machine's.
 
 export type TimeFormatter = (epochMs: number) => string;
