@@ -14,7 +14,7 @@ import { NodeFileStore } from '../electron/adapters/node-file-store.js';
 import { AwsProfileStore } from '../electron/core/credentials-file/aws-profile-store.js';
 import { saveIdentityKey } from '../electron/core/identity-keys.js';
 import { identitySchema, roleSchema } from '../electron/core/model.js';
-import { debianAwsCli } from '../e2e/rig/aws-cli.js';
+import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../e2e/rig/aws-cli.js';
 import { CLI_ENTRY } from '../e2e/cli/run-cli-process.js';
 import { startStsEmulator } from '../e2e/rig/sts-emulator/sts-emulator.js';
 import { median, percentile, round, timed } from './stats.js';
@@ -47,8 +47,7 @@ async function main(): Promise<void> {
     STS_TRAY_STS_ENDPOINT: emulator.url,
     AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
     AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_PAGER: '',
-    AWS_EC2_METADATA_DISABLED: 'true',
+    ...QUIET_AWS_CLI_ENV,
     AWS_REGION: 'ap-northeast-1',
   };
   const services = createNodeServices(env, {});

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../electron/adapters/keytar-secret-store.js';
-import { debianAwsCli } from '../rig/aws-cli.js';
+import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
 import { runCliProcess, type CliResult, cliTestEnv } from './run-cli-process.js';
 import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
@@ -54,7 +54,7 @@ describe('sts-tray CLI against the emulator, the real keyring and the real AWS C
   const credentialsPath = () => join(home, '.aws', 'credentials');
   const awsCli = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
     run(debianAwsCli(), [...args, '--endpoint-url', emulator.url, '--output', 'json'], {
-      env: { ...env, AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true', ...extraEnv },
+      env: { ...env, ...QUIET_AWS_CLI_ENV, ...extraEnv },
     });
 
   beforeAll(async () => {
@@ -170,8 +170,7 @@ describe('sts-tray CLI against the emulator, the real keyring and the real AWS C
         STS_TRAY_EXPORT: exported.stdout,
         AWS_BIN: debianAwsCli(),
         URL: emulator.url,
-        AWS_PAGER: '',
-        AWS_EC2_METADATA_DISABLED: 'true',
+        ...QUIET_AWS_CLI_ENV,
       },
     });
     expect(JSON.parse(stdout).Arn).toMatch(/assumed-role\/stg-deployer\//);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../electron/adapters/keytar-secret-store.js';
-import { debianAwsCli } from '../rig/aws-cli.js';
+import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
 import { CLI_ENTRY, runCliProcess, type CliResult, cliTestEnv } from './run-cli-process.js';
 import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
@@ -46,7 +46,7 @@ describe('sts-tray watch against the emulator (20 s role sessions), the real key
     const { stdout } = await run(
       debianAwsCli(),
       ['sts', 'get-caller-identity', '--profile', 'tes', '--endpoint-url', emulator.url, '--output', 'json'],
-      { env: { ...env, AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true' } },
+      { env: { ...env, ...QUIET_AWS_CLI_ENV } },
     );
     return (JSON.parse(stdout) as { Arn: string }).Arn;
   };

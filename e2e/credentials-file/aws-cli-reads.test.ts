@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { awsFilePaths } from '../../electron/adapters/aws-file-paths.js';
 import { NodeFileStore } from '../../electron/adapters/node-file-store.js';
 import { type AwsFilePaths, AwsProfileStore, type ProfileWrite } from '../../electron/core/credentials-file/aws-profile-store.js';
-import { debianAwsCli } from '../rig/aws-cli.js';
+import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 
 const FOREIGN_CREDENTIALS = [
   '# personal keys — keep',
@@ -54,7 +54,7 @@ let paths: AwsFilePaths;
 beforeEach(async () => {
   home = await fsp.mkdtemp(join(tmpdir(), 'sts-tray-cli-'));
   // Not ~/.aws: the variables must be honoured by us and by the readers alike.
-  env = { PATH: process.env.PATH, HOME: home, AWS_SHARED_CREDENTIALS_FILE: '~/work/credentials', AWS_CONFIG_FILE: '~/work/config', AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true' };
+  env = { PATH: process.env.PATH, HOME: home, AWS_SHARED_CREDENTIALS_FILE: '~/work/credentials', AWS_CONFIG_FILE: '~/work/config', ...QUIET_AWS_CLI_ENV };
   paths = awsFilePaths(env, home);
 });
 

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { AppView } from '../../electron/contract/views.js';
-import { debianAwsCli } from '../rig/aws-cli.js';
+import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { TIME_ZONE, type AppHarness } from './harness/app-harness.js';
 import type { AppWindow } from './harness/app-window.js';
 import type { RecordingTray } from './harness/recording-shell.js';
@@ -132,8 +132,7 @@ describe('as time moves', () => {
         URL: harness.emulator.url,
         AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
         AWS_CONFIG_FILE: '/nonexistent/config',
-        AWS_PAGER: '',
-        AWS_EC2_METADATA_DISABLED: 'true',
+        ...QUIET_AWS_CLI_ENV,
       },
     });
     expect((JSON.parse(stdout) as { Arn: string }).Arn).toMatch(assumedRolePattern('tes'));

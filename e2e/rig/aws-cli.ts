@@ -3,6 +3,12 @@
 
 import { execFileSync } from 'node:child_process';
 
+/**
+ * What every run of the AWS CLI in tests sets: no pager (output goes to a pipe), and no
+ * instance-metadata lookup (it would wait on 169.254.169.254 for credentials we never give).
+ */
+export const QUIET_AWS_CLI_ENV = { AWS_PAGER: '', AWS_EC2_METADATA_DISABLED: 'true' } as const;
+
 let cached: string | undefined;
 
 export function debianAwsCli(): string {

@@ -26,7 +26,7 @@ import { composeTrayApp } from '../../../electron/main/compose-tray-app.js';
 import { dispatchRequest } from '../../../electron/main/ipc-dispatch.js';
 import { clockTime } from '../../../electron/core/time-format.js';
 import { trayIconName } from '../../../electron/main/tray-icon-name.js';
-import { debianAwsCli } from '../../rig/aws-cli.js';
+import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator, type StsEmulatorOptions } from '../../rig/sts-emulator/sts-emulator.js';
 import { InFlight } from './in-flight.js';
 import { recordingShell, type RecordingShell } from './recording-shell.js';
@@ -232,8 +232,7 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
           HOME: home,
           AWS_SHARED_CREDENTIALS_FILE: awsFiles.credentials,
           AWS_CONFIG_FILE: awsFiles.config,
-          AWS_PAGER: '',
-          AWS_EC2_METADATA_DISABLED: 'true',
+          ...QUIET_AWS_CLI_ENV,
         },
       });
     },

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { debianAwsCli } from '../aws-cli.js';
+import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../aws-cli.js';
 import { DEPLOYER, DEV, DEV_ARN, EXTERNAL_ID, MFA_SERIAL, fixtureOptions } from './fixtures.js';
 import { startStsEmulator, type StsEmulator } from './sts-emulator.js';
 
@@ -37,8 +37,7 @@ function aws(args: readonly string[]): Promise<CliResult> {
     HOME: home,
     AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
     AWS_CONFIG_FILE: join(home, 'config'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_PAGER: '',
+    ...QUIET_AWS_CLI_ENV,
   });
   const argv = [...args, '--endpoint-url', emulator.url, '--region', 'ap-northeast-1', '--output', 'json'];
   return new Promise((resolve) => {
