@@ -142,6 +142,15 @@ describe('refused input', () => {
     await poll(() => focusedId(app)).toBe('quick-tes');
     expect(ui.exchanges.slice(asked).map((e) => e.channel)).not.toContain('role:add-environments');
 
+    // No account at all: the message belongs to the three fields together, and their group names it.
+    await app.fillQuick({ roleName: ROLE_NAME, accounts: { tes: '', stg: '' }, externalId: 'ext-id-0001' });
+    await app.submitQuick();
+    await poll(() => app.fieldError('quick-accounts').count()).toBe(1);
+    const group = page.locator('fieldset', { has: page.locator('#quick-tes') });
+    expect(await group.getAttribute('aria-describedby')).toBe('quick-accounts-error');
+    expect(await page.locator('#quick-accounts-error').count()).toBe(1);
+    expect(ui.exchanges.slice(asked).map((e) => e.channel)).not.toContain('role:add-environments');
+
     const refuse = (accounts: Record<string, string>, externalId?: string) =>
       page.evaluate(
         ([a, x]) =>

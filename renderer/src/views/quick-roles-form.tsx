@@ -74,7 +74,7 @@ export function QuickRolesForm({ identities }: { identities: readonly string[] }
           onBlur={() => form.touch('roleName', draft.roleName)}
         />
       </div>
-      <fieldset>
+      <fieldset aria-describedby={form.messageOf('accounts') ? 'quick-accounts-error' : undefined}>
         <legend>{t('quick.accounts')}</legend>
         <div className="form-grid form-grid-3">
           {QUICK_ENVIRONMENTS.map((env) => (

@@ -106,7 +106,11 @@ export function RoleForm({ identities, editing, onDone, onCancel }: RoleFormProp
         ) : null}
       </div>
 
-      <fieldset className="arn-mode">
+      {/* An ARN built from account and role name has no input of its own: its error describes the group. */}
+      <fieldset
+        className="arn-mode"
+        aria-describedby={draft.arnMode === 'parts' && form.messageOf('roleArn') ? 'role-roleArn-error' : undefined}
+      >
         <legend>{t('roles.arnLegend')}</legend>
         <div className="radio-row">
           <input
