@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { VirtualTime, flush } from '../core/testing/virtual-time.js';
 import { SHUTDOWN_TIMEOUT_MS, becomeTrayOnlyApp, installQuitSequence, type QuitAppLike, type TrayAppLike } from './app-lifecycle.js';
-import { NOW } from './testing/app-view-fixture.js';
+import { NOW } from '../app/testing/app-view-fixture.js';
 
 class FakeApp extends EventEmitter {
   log: string[] = [];

@@ -10,7 +10,7 @@
 // so the text never sits on the clipboard without its marker.
 
 import type { Clipboard, ClipboardItem } from 'electron';
-import type { ClipboardPort } from './clipboard-guard.js';
+import type { ClipboardPort } from '../app/clipboard-guard.js';
 
 export type ClipboardPayload = Record<string, string | Blob>;
 

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Menu, MenuItemConstructorOptions, MessageBoxOptions, NativeImage, NotificationConstructorOptions } from 'electron';
 import { MAX_RETAINED_NOTIFICATIONS, electronConfirm, electronNotifier, electronTray, menuTemplate } from './electron-ports.js';
-import type { MenuEntry } from './tray-presenter.js';
+import type { MenuEntry } from '../app/tray-presenter.js';
 
 describe('menuTemplate', () => {
   it('maps each entry to Electron’s template one to one, clicks included', () => {

@@ -11,9 +11,9 @@ import type {
   NotificationConstructorOptions,
   Tray,
 } from 'electron';
-import type { Notifier } from './notice-center.js';
-import type { ConfirmQuestion } from './shell-ports.js';
-import type { MenuEntry, TrayPort } from './tray-presenter.js';
+import type { Notifier } from '../app/notice-center.js';
+import type { ConfirmQuestion } from '../app/shell-ports.js';
+import type { MenuEntry, TrayPort } from '../app/tray-presenter.js';
 
 export function menuTemplate(entries: readonly MenuEntry[]): MenuItemConstructorOptions[] {
   return entries.map((entry): MenuItemConstructorOptions => {

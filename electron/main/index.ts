@@ -28,16 +28,16 @@ import { SystemTimers, systemClock } from '../adapters/system-timers.js';
 import { describeError } from '../core/errors.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, rendererFilesAt, serveRenderer } from './app-protocol.js';
 import { becomeTrayOnlyApp, installQuitSequence } from './app-lifecycle.js';
-import { composeTrayApp } from './compose-tray-app.js';
+import { composeTrayApp } from '../app/compose-tray-app.js';
 import { electronClipboard } from './electron-clipboard.js';
 import { electronConfirm, electronNotifier, electronTray } from './electron-ports.js';
-import { dispatchRequest } from './ipc-dispatch.js';
+import { dispatchRequest } from '../app/ipc-dispatch.js';
 import { forwardViews, registerIpcHandlers } from './ipc-registration.js';
 import { launchAtLogin } from './launch-at-login.js';
 import { MainWindowHost, guardSession, mainWindowOptions } from './main-window.js';
 import { watchSystemEvents } from './system-events.js';
 import { clockTime } from '../core/time-format.js';
-import { trayIconName } from './tray-icon-name.js';
+import { trayIconName } from '../app/tray-icon-name.js';
 
 // The build's layout (dist/main/index.js beside dist/preload and dist/renderer).
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { REQUEST_CHANNELS, ipcEventName, ipcRequestName } from '../contract/channels.js';
 import { ok, type Result } from '../contract/result.js';
 import type { AppView } from '../contract/views.js';
-import { dispatchRequest } from './ipc-dispatch.js';
+import { dispatchRequest } from '../app/ipc-dispatch.js';
 import { forwardViews, registerIpcHandlers, type Dispatch, type InvokeEventLike, type IpcMainLike } from './ipc-registration.js';
-import type { RequestHandlers } from './shell-ports.js';
-import { appView, liveRole } from './testing/app-view-fixture.js';
+import type { RequestHandlers } from '../app/shell-ports.js';
+import { appView, liveRole } from '../app/testing/app-view-fixture.js';
 
 type Listener = (event: InvokeEventLike, payload: unknown) => Promise<Result<unknown>>;
 

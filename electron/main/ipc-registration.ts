@@ -7,7 +7,7 @@ import { EVENTS, REQUEST_CHANNELS, ipcEventName, ipcRequestName, type RequestCha
 import type { AppView } from '../contract/views.js';
 import { fail, type Result } from '../contract/result.js';
 import { appOriginOf, APP_ORIGIN } from './app-protocol.js';
-import type { RequestHandlers } from './shell-ports.js';
+import type { RequestHandlers } from '../app/shell-ports.js';
 
 /** What the check reads from Electron's IpcMainInvokeEvent. */
 export interface InvokeEventLike {

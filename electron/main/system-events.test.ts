@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { VirtualTime } from '../core/testing/virtual-time.js';
 import { NETWORK_POLL_MS, watchSystemEvents, type PowerMonitorLike } from './system-events.js';
-import { NOW } from './testing/app-view-fixture.js';
+import { NOW } from '../app/testing/app-view-fixture.js';
 
 function setUp(initiallyOnline = true) {
   const time = new VirtualTime(NOW);

@@ -3,10 +3,10 @@
 // These are the ports the shell's own modules (ClipboardGuard, NoticeCenter, TrayPresenter)
 // drive in Electron, so the harness records exactly what Electron would have been given.
 
-import type { ClipboardPort } from '../../../electron/main/clipboard-guard.js';
-import type { Notification, Notifier } from '../../../electron/main/notice-center.js';
-import type { ConfirmQuestion } from '../../../electron/main/shell-ports.js';
-import type { MenuEntry, TrayPort } from '../../../electron/main/tray-presenter.js';
+import type { ClipboardPort } from '../../../electron/app/clipboard-guard.js';
+import type { Notification, Notifier } from '../../../electron/app/notice-center.js';
+import type { ConfirmQuestion } from '../../../electron/app/shell-ports.js';
+import type { MenuEntry, TrayPort } from '../../../electron/app/tray-presenter.js';
 
 /** A notification as shown, with its click handler kept so a test can "click" it. */
 export interface ShownNotification extends Notification {

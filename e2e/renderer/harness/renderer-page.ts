@@ -14,7 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { REQUEST_CHANNELS, ipcRequestName, type RequestChannel } from '../../../electron/contract/channels.js';
 import type { Result } from '../../../electron/contract/result.js';
 import type { AppView } from '../../../electron/contract/views.js';
-import { dispatchRequest } from '../../../electron/main/ipc-dispatch.js';
+import { dispatchRequest } from '../../../electron/app/ipc-dispatch.js';
 import { forwardViews, registerIpcHandlers, type IpcMainLike } from '../../../electron/main/ipc-registration.js';
 import { TIME_ZONE, type AppHarness } from './app-harness.js';
 import { PAGE_ENTRY, PAGE_ORIGIN, appUrlOf, checkRendererBuilt, serveApp } from './app-server.js';
