@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const files = new CountingFileStore(new NodeFileStore());
   const profiles = new AwsProfileStore(files, paths);
   const sts = new SdkStsBroker({ endpoint: emulator.url, clock: time });
-  const sessions = new SessionService({ config: () => config, secrets, sts, profiles, clock: time });
+  const sessions = new SessionService({ config: () => config, secrets, sts, clock: time });
   const engine = new RenewalEngine({ sessions, profiles, config: () => config, clock: time, timers: time, random: jitter ? seededRandom(3) : () => 0 });
   const probe = new StalenessProbe(files, paths.credentials);
 

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createNodeServices } from '../electron/adapters/node-services.js';
+import { composeNodeServices } from '../electron/adapters/node-services.js';
 import { NodeFileStore } from '../electron/adapters/node-file-store.js';
 import { AwsProfileStore } from '../electron/core/credentials-file/aws-profile-store.js';
 import { saveIdentityKey } from '../electron/core/identity-keys.js';
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     ...QUIET_AWS_CLI_ENV,
     AWS_REGION: 'ap-northeast-1',
   };
-  const services = createNodeServices(env, {});
+  const services = composeNodeServices(env, {});
   try {
     // Setup: one identity with an MFA session, one role (MFA via the session).
     const identity = identitySchema.parse({
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
       bare.send(new AssumeRoleCommand({ RoleArn: ROLE_ARN, RoleSessionName: 'bare', ExternalId: 'ext-bench', DurationSeconds: 3600 }));
     const coreSwitch = async () => {
       services.sessions.dropRoleSession('stg');
-      await services.sessions.activate('stg');
+      await services.engine.activate('stg');
     };
     for (let i = 0; i < 20; i += 1) {
       await bareCall();

@@ -230,7 +230,6 @@ describe('AppController', () => {
       config: () => rig.services.configStore.load(),
       secrets: rig.secrets,
       sts: rig.sts,
-      profiles: rig.services.profiles,
       clock: rig.time,
     });
     await terminal.startMfaSession('dev', '654321');

@@ -4,18 +4,16 @@
 
 import type { AppServices } from '../core/app-services.js';
 import type { Clock, Timers } from '../core/ports.js';
-import type { RenewalEngine } from '../core/renewal/renewal-engine.js';
 import { AppController } from './app-controller.js';
 import { ClipboardGuard, type ClipboardPort } from './clipboard-guard.js';
 import { NoticeCenter, type Notifier } from './notice-center.js';
 import type { ShellPorts } from './shell-ports.js';
-import type { TimeFormatter } from '../core/time-format.js';
+import type { TimeFormatter } from '../core/time.js';
 import { TrayPresenter, type TrayPort } from './tray-presenter.js';
 import type { TrayIconEnv, TrayIconState } from './tray-status.js';
 
 export interface TrayAppDeps {
   readonly services: AppServices;
-  readonly engine: RenewalEngine;
   readonly clock: Clock;
   readonly timers: Timers;
   readonly systemLocale: string;
@@ -56,7 +54,6 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
   });
   controller = new AppController({
     services: deps.services,
-    engine: deps.engine,
     clock,
     timers,
     systemLocale,

@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainStrings, uiLanguage } from './main-strings.js';
-
-describe('uiLanguage', () => {
-  it.each([
-    ['en', 'ja-JP', 'en'],
-    ['ja', 'en-US', 'ja'],
-    ['system', 'ja', 'ja'],
-    ['system', 'ja-JP', 'ja'],
-    ['system', 'ja_JP.UTF-8', 'ja'],
-    ['system', 'en-JP', 'en'],
-    ['system', 'jv-ID', 'en'],
-    ['system', '', 'en'],
-  ] as const)('preference %s with system locale "%s" → %s', (language, locale, expected) => {
-    expect(uiLanguage(language, locale)).toBe(expected);
-  });
-});
+import { mainStrings } from './main-strings.js';
 
 describe('mainStrings', () => {
   it('has every text in both languages (no English left in the Japanese menu actions)', () => {

@@ -4,8 +4,8 @@
 
 import type { Environment, Language } from '../contract/config-schema.js';
 import type { ExportFormat } from '../contract/export-formats.js';
+import { uiLanguage, type UiLanguage } from '../contract/switch-rules.js';
 
-export type UiLanguage = 'en' | 'ja';
 
 /** The export formats the tray offers (json is for credential_process, not for pasting). */
 export const TRAY_EXPORT_FORMATS = ['bash', 'fish', 'pwsh', 'cmd', 'dotenv'] as const satisfies readonly ExportFormat[];
@@ -140,12 +140,6 @@ function inMinutes(minutes: number): string {
 }
 
 const STRINGS: Readonly<Record<UiLanguage, MainStrings>> = { en, ja };
-
-/** The preference wins; 'system' follows the OS locale ("ja", "ja-JP" → Japanese). */
-export function uiLanguage(language: Language, systemLocale: string): UiLanguage {
-  if (language !== 'system') return language;
-  return /^ja(?:[-_]|$)/i.test(systemLocale) ? 'ja' : 'en';
-}
 
 export function mainStrings(language: Language, systemLocale: string): MainStrings {
   return STRINGS[uiLanguage(language, systemLocale)];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mainStrings } from './main-strings.js';
 import { MINUTE, NOW, appView, liveRole, roleView } from './testing/app-view-fixture.js';
 import { trayMenu, type TrayMenuItem } from './tray-menu.js';
-import { clockTime } from '../core/time-format.js';
+import { clockTime } from '../core/time.js';
 
 const en = mainStrings('en', 'en-US');
 const utc = clockTime('UTC');

@@ -5,7 +5,7 @@
 import { ENVIRONMENTS, type Environment } from '../contract/config-schema.js';
 import type { AppView, RoleView } from '../contract/views.js';
 import { TRAY_EXPORT_FORMATS, type MainStrings, type RoleTrouble, type TrayExportFormat } from './main-strings.js';
-import { minutesUntil, type TimeFormatter } from '../core/time-format.js';
+import { minutesUntil, type TimeFormatter } from '../core/time.js';
 
 export type TrayAction = 'renew' | 'open' | 'sign-out-all' | 'quit';
 

@@ -6,7 +6,7 @@ import type { AppView } from '../contract/views.js';
 import { flush } from '../core/testing/virtual-time.js';
 import { appView, liveRole, roleView } from './testing/app-view-fixture.js';
 import { trayIconName } from './tray-icon-name.js';
-import { clockTime } from '../core/time-format.js';
+import { clockTime } from '../core/time.js';
 import { TrayPresenter, type MenuEntry, type TrayActions, type TrayPort, type TrayPresenterDeps, type ViewSource } from './tray-presenter.js';
 
 class RecordingTray implements TrayPort {

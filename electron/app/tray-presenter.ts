@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AppView } from '../contract/views.js';
 import { mainStrings } from './main-strings.js';
 import type { TrayExportFormat } from './main-strings.js';
-import type { TimeFormatter } from '../core/time-format.js';
+import type { TimeFormatter } from '../core/time.js';
 import { trayMenu, type TrayMenuItem } from './tray-menu.js';
 import { trayStatus, type TrayIconEnv, type TrayIconState } from './tray-status.js';
 

@@ -5,7 +5,7 @@
 
 import type { AppView, RoleView } from '../contract/views.js';
 import type { MainStrings } from './main-strings.js';
-import { minutesUntil } from '../core/time-format.js';
+import { minutesUntil } from '../core/time.js';
 import type { TrayIconEnv, TrayIconState } from './tray-icon-name.js';
 import { troubleOf } from './tray-menu.js';
 

@@ -1,6 +1,6 @@
 // Plain-text presentation for the terminal.
 
-import { clockTime as localClockTime, type TimeFormatter } from '../core/time-format.js';
+import { clockTime as localClockTime, type TimeFormatter } from '../core/time.js';
 
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));

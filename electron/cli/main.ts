@@ -8,8 +8,8 @@ import { terminalIo } from './terminal-io.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 void runCli(process.argv.slice(2), terminalIo(), async (options) => {
-  const { createNodeServices } = await import('../adapters/node-services.js');
-  return createNodeServices(process.env, options);
+  const { composeNodeServices } = await import('../adapters/node-services.js');
+  return composeNodeServices(process.env, options);
 }).then((code) => {
   process.exitCode = code;
 });

@@ -26,7 +26,7 @@ async function withMfaCode<T>(ctx: CommandContext, action: (code: string | undef
 
 export async function assume(ctx: CommandContext): Promise<void> {
   const name = nameArg(ctx);
-  const activation = await withMfaCode(ctx, (mfaCode) => ctx.services.sessions.activate(name, { mfaCode }));
+  const activation = await withMfaCode(ctx, (mfaCode) => ctx.services.engine.activate(name, mfaCode));
   for (const notice of activation.notices) ctx.io.err(`note: ${notice}\n`);
   const where = activation.profiles.map((p) => `[${p}]`).join(' and ');
   ctx.io.out(

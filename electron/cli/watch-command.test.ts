@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { activateRole } from '../core/activation.js';
 import { AwsProfileStore } from '../core/credentials-file/aws-profile-store.js';
 import { saveIdentityKey } from '../core/identity-keys.js';
 import { appConfigSchema, type AppConfig } from '../core/model.js';
@@ -97,7 +98,7 @@ describe('runWatch (real engine, virtual time, fake STS)', () => {
 
   /** What another sts-tray process shares with this one: the keychain, the files, STS. */
   const sessionsOf = () =>
-    new SessionService({ config: () => config, secrets, sts, profiles: new AwsProfileStore(files, PATHS), clock: time });
+    new SessionService({ config: () => config, secrets, sts, clock: time });
 
   function start(opts: { interactive: boolean; answers?: string[]; roles?: string[]; mfaCode?: string }) {
     const sessions = sessionsOf();
@@ -183,7 +184,7 @@ describe('runWatch (real engine, virtual time, fake STS)', () => {
     expect(w.asked).toEqual([]);
     await time.advance(30 * S, w.settle);
     expect(sts.calls).toHaveLength(0); // looking in the keychain costs no STS call
-    await sessionsOf().activate('tes', { mfaCode: '234567' }); // `sts-tray assume` in another terminal
+    await activateRole({ sessions: sessionsOf(), profiles: new AwsProfileStore(files, PATHS) }, 'tes', '234567'); // `sts-tray assume` in another terminal
     await time.advance(5 * S, w.settle);
     expect(w.text()).toMatch(/09:00:35 found a new MFA session of dev in the keychain: valid until 10:00:30 \(60 min\)\n09:00:35 tes active: valid until 09:15:35\n/);
     expect(sts.count('GetSessionToken')).toBe(1);
@@ -224,7 +225,7 @@ describe('runWatch (real engine, virtual time, fake STS)', () => {
   });
 
   it('with no names, adopts the profiles sts-tray wrote, and uses the given code for the first MFA session needed', async () => {
-    await sessionsOf().activate('tes', { mfaCode: '123456' }); // an earlier `sts-tray assume`
+    await activateRole({ sessions: sessionsOf(), profiles: new AwsProfileStore(files, PATHS) }, 'tes', '123456'); // an earlier `sts-tray assume`
     for (const account of await secrets.list()) if (account.startsWith('mfa-session')) await secrets.delete(account);
     await time.advance(11 * MIN);
     const w = start({ interactive: false, roles: [], mfaCode: '234567' });

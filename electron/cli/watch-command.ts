@@ -275,8 +275,8 @@ class Watch {
     for (const role of roles) {
       if (tracked.has(role) && !trackedToo) continue;
       try {
-        const session = await this.w.engine.activate(role);
-        this.line(`${stamp(this.w.clock.now())} ${role} active: valid until ${stamp(session.credentials.expiresAt)}`);
+        const activation = await this.w.engine.activate(role);
+        this.line(`${stamp(this.w.clock.now())} ${role} active: valid until ${stamp(activation.expiresAt)}`);
       } catch (error) {
         if (isNeedsMfa(error)) {
           this.wait(identity, role);
@@ -367,9 +367,8 @@ function isNeedsMfa(error: unknown): boolean {
 
 /** The `watch` command on the real process: system timers, signals, the terminal. */
 export async function watch(ctx: CommandContext): Promise<void> {
-  // Loaded here, not at the top: the node-services module is already in memory by now, and
-  // importing it statically would pull the AWS SDK into the start of every command.
-  const { createRenewalEngine } = await import('../adapters/node-services.js');
+  // The engine's timers do not hold the process; watch's own (the heartbeat) do: its loop is
+  // why the process runs.
   const timers = new SystemTimers({ unref: false });
   let onSignal: () => void = () => {};
   const stop = new Promise<void>((resolve) => (onSignal = resolve));
@@ -383,7 +382,7 @@ export async function watch(ctx: CommandContext): Promise<void> {
   if (ctx.io.interactive) process.stdin.on('keypress', onKey);
   try {
     await runWatch({
-      engine: createRenewalEngine(ctx.services, timers),
+      engine: ctx.services.engine,
       sessions: ctx.services.sessions,
       config: () => ctx.services.configStore.load(),
       io: ctx.io,

@@ -45,6 +45,11 @@ export const ACTIVITY_KINDS = [
   'switch-failed',
   'renewed',
   'renew-failed',
+  /** The app could not read its config or the credentials file at start. */
+  'start-failed',
+  'sign-out-failed',
+  /** The MFA prompt could not be opened (the config was unreadable). */
+  'prompt-failed',
   'expired',
   'mfa-started',
   'mfa-expiring',

@@ -3,6 +3,7 @@
 import type { AppConfigStore } from './app-config-store.js';
 import type { AwsFilePaths, AwsProfileStore } from './credentials-file/aws-profile-store.js';
 import type { SecretStore, StsBroker } from './ports.js';
+import type { RenewalEngine } from './renewal/renewal-engine.js';
 import type { SessionService } from './sessions.js';
 
 export interface AppServices {
@@ -11,8 +12,10 @@ export interface AppServices {
   readonly sts: StsBroker;
   readonly profiles: AwsProfileStore;
   readonly sessions: SessionService;
+  /** Activation and renewal: every switch goes through `engine.activate`. */
+  readonly engine: RenewalEngine;
   readonly awsFiles: AwsFilePaths;
-  /** Releases sockets and timers so a CLI process can exit at once. */
+  /** Stops renewal and releases sockets and timers so a CLI process can exit at once. */
   close(): void;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StsTrayError } from './errors.js';
-import { renderExport, rfc3339, type ExportInput } from './export-format.js';
+import { renderExport, type ExportInput } from './export-format.js';
+import { rfc3339 } from './time.js';
 
 const input: ExportInput = {
   accessKeyId: 'ASIAFAKEFAKEFAKE0001',

@@ -3,7 +3,8 @@
 // safely is refused rather than emitted half-quoted.
 
 import { StsTrayError } from './errors.js';
-
+import type { TemporaryCredentials } from './model.js';
+import { localExpiry, rfc3339 } from './time.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../contract/export-formats.js';
 
 export { EXPORT_FORMATS, type ExportFormat } from '../contract/export-formats.js';
@@ -18,11 +19,6 @@ export interface ExportInput {
 
 export function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
-}
-
-/** RFC 3339 in UTC without milliseconds, the form AWS tools print. */
-export function rfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function variables(input: ExportInput): Array<[string, string]> {
@@ -82,4 +78,14 @@ export function renderExport(format: ExportFormat, input: ExportInput): string {
     case 'dotenv':
       return vars.map(([n, v]) => `${dotenvLine(n, v)}\n`).join('');
   }
+}
+
+/**
+ * The export lines of a role session: the tray's clipboard copy, `sts-tray export` and
+ * credential_process all print these. The expiry is by our clock, as the tools that read it
+ * compare it with theirs.
+ */
+export function sessionExport(format: ExportFormat, session: { readonly credentials: TemporaryCredentials; readonly region: string }): string {
+  const { credentials } = session;
+  return renderExport(format, { ...credentials, expiresAt: localExpiry(credentials), region: session.region });
 }

@@ -3,9 +3,11 @@
 // code per workday. It is a cache: an unreadable item is dropped and a new code asked.
 
 import * as z from 'zod/mini';
+import { InFlight } from './in-flight.js';
 import { mfaSessionItem } from './keychain-items.js';
 import type { TemporaryCredentials } from './model.js';
 import type { Clock, SecretStore } from './ports.js';
+import { localExpiry } from './time.js';
 
 const cachedSchema = z.strictObject({
   v: z.literal(1),
@@ -22,7 +24,7 @@ export const MFA_SESSION_MIN_REMAINING_MS = 60_000;
 export class MfaSessionCache {
   private readonly memory = new Map<string, TemporaryCredentials>();
   /** Roles renewed together all find the session ended: one deletion serves them all. */
-  private readonly forgetting = new Map<string, Promise<void>>();
+  private readonly forgetting = new InFlight<void>();
 
   constructor(
     private readonly secrets: SecretStore,
@@ -52,7 +54,7 @@ export class MfaSessionCache {
   /** When the stored session ends by our clock (STS states it by its own), for status and warnings. */
   async expiresAt(identity: string): Promise<number | null> {
     const session = this.memory.get(identity) ?? (await this.get(identity));
-    return session ? session.expiresAt - session.serverClockOffsetMs : null;
+    return session ? localExpiry(session) : null;
   }
 
   async put(identity: string, session: TemporaryCredentials): Promise<void> {
@@ -70,19 +72,11 @@ export class MfaSessionCache {
 
   async forget(identity: string): Promise<void> {
     this.memory.delete(identity);
-    const running = this.forgetting.get(identity);
-    if (running) return running;
-    const deletion = this.secrets
-      .delete(mfaSessionItem(identity))
-      .then(() => undefined)
-      .finally(() => this.forgetting.delete(identity));
-    this.forgetting.set(identity, deletion);
-    return deletion;
+    return this.forgetting.run(identity, () => this.secrets.delete(mfaSessionItem(identity)).then(() => undefined));
   }
 
   private usable(session: { expiresAt: number; serverClockOffsetMs: number }): boolean {
-    const serverNow = this.clock.now() + session.serverClockOffsetMs;
-    return session.expiresAt - serverNow > MFA_SESSION_MIN_REMAINING_MS;
+    return localExpiry(session) - this.clock.now() > MFA_SESSION_MIN_REMAINING_MS;
   }
 }
 

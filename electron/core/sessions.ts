@@ -2,19 +2,20 @@
 // of that identity assumed from it without asking again, as aws-vault does. Concurrent
 // requests for the same session share one STS call.
 
-import type { AwsProfileStore, ProfileWrite } from './credentials-file/aws-profile-store.js';
+import type { ProfileWrite } from './credentials-file/aws-profile-store.js';
 import { StsTrayError } from './errors.js';
 import { loadIdentityKey } from './identity-keys.js';
+import { InFlight } from './in-flight.js';
 import { MfaSessionCache } from './mfa-session-cache.js';
 import { profileOf, type AppConfig, type CallerIdentity, type Identity, type Role, type TemporaryCredentials } from './model.js';
 import type { Clock, SecretStore, StsBroker } from './ports.js';
+import { localExpiry } from './time.js';
 import { checkMfaCode } from '../contract/sts-limits.js';
 
 export interface SessionDeps {
   readonly config: () => AppConfig | Promise<AppConfig>;
   readonly secrets: SecretStore;
   readonly sts: StsBroker;
-  readonly profiles: AwsProfileStore;
   readonly clock: Clock;
 }
 
@@ -25,14 +26,6 @@ export interface RoleSession {
   readonly region: string;
   /** When STS issued it, by our clock: with expiresAt, its lifetime. */
   readonly obtainedAt: number;
-}
-
-export interface Activation {
-  readonly role: string;
-  readonly profiles: readonly string[];
-  readonly expiresAt: number;
-  readonly assumedRoleArn: string | undefined;
-  readonly notices: readonly string[];
 }
 
 export interface CodeOption {
@@ -48,26 +41,12 @@ const USED_CODE_MEMORY_MS = 120_000;
 export class SessionService {
   private readonly mfaSessions: MfaSessionCache;
   private readonly roleSessions = new Map<string, RoleSession>();
-  private readonly inflightMfa = new Map<string, Promise<TemporaryCredentials>>();
-  private readonly inflightRoles = new Map<string, Promise<RoleSession>>();
+  private readonly inflightMfa = new InFlight<TemporaryCredentials>();
+  private readonly inflightRoles = new InFlight<RoleSession>();
   private readonly usedCodes = new Map<string, Map<string, number>>();
 
   constructor(private readonly deps: SessionDeps) {
     this.mfaSessions = new MfaSessionCache(deps.secrets, deps.clock);
-  }
-
-  /** Assumes (or reuses) the role's session and writes its profile(s) in one write. */
-  async activate(roleName: string, options: CodeOption = {}): Promise<Activation> {
-    const session = await this.roleSession(roleName, options);
-    const writes = profileWrites(session);
-    const report = await this.deps.profiles.write(writes);
-    return {
-      role: session.role.name,
-      profiles: writes.map((w) => w.profile),
-      expiresAt: session.credentials.expiresAt,
-      assumedRoleArn: session.credentials.assumedRoleArn,
-      notices: report.notices,
-    };
   }
 
   /**
@@ -78,7 +57,7 @@ export class SessionService {
     const config = await this.deps.config();
     const cached = options.fresh ? undefined : this.roleSessions.get(roleName);
     if (cached && this.remainingMs(cached.credentials) > config.preferences.renewalLeadSeconds * 1000) return cached;
-    return this.shared(this.inflightRoles, roleName, () => this.assume(config, roleName, options));
+    return this.inflightRoles.run(roleName, () => this.assume(config, roleName, options));
   }
 
   /**
@@ -161,7 +140,7 @@ export class SessionService {
     const problem = checkMfaCode(code);
     if (problem) throw new StsTrayError('validation', `MFA code: ${problem}`);
     this.refuseUsedCode(identity.name, code);
-    return this.shared(this.inflightMfa, identity.name, async () => {
+    return this.inflightMfa.run(identity.name, async () => {
       const serialNumber = identity.mfaSerial;
       if (!serialNumber) throw new StsTrayError('validation', `identity "${identity.name}" has no MFA device`);
       const key = await loadIdentityKey(this.deps.secrets, identity);
@@ -190,15 +169,7 @@ export class SessionService {
   }
 
   private remainingMs(credentials: TemporaryCredentials): number {
-    return credentials.expiresAt - (this.deps.clock.now() + credentials.serverClockOffsetMs);
-  }
-
-  private async shared<T>(inflight: Map<string, Promise<T>>, key: string, start: () => Promise<T>): Promise<T> {
-    const running = inflight.get(key);
-    if (running) return running;
-    const promise = start().finally(() => inflight.delete(key));
-    inflight.set(key, promise);
-    return promise;
+    return localExpiry(credentials) - this.deps.clock.now();
   }
 }
 

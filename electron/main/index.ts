@@ -23,7 +23,7 @@ import {
   protocol,
   session,
 } from 'electron';
-import { createNodeServices, createRenewalEngine } from '../adapters/node-services.js';
+import { composeNodeServices } from '../adapters/node-services.js';
 import { SystemTimers, systemClock } from '../adapters/system-timers.js';
 import { describeError } from '../core/errors.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, rendererFilesAt, serveRenderer } from './app-protocol.js';
@@ -36,7 +36,7 @@ import { forwardViews, registerIpcHandlers } from './ipc-registration.js';
 import { launchAtLogin } from './launch-at-login.js';
 import { MainWindowHost, guardSession, mainWindowOptions } from './main-window.js';
 import { watchSystemEvents } from './system-events.js';
-import { clockTime } from '../core/time-format.js';
+import { clockTime } from '../core/time.js';
 import { trayIconName } from '../app/tray-icon-name.js';
 
 // The build's layout (dist/main/index.js beside dist/preload and dist/renderer).
@@ -67,9 +67,8 @@ async function start(): Promise<void> {
   const files = rendererFilesAt(rendererRoot);
   protocol.handle(APP_SCHEME, (request) => serveRenderer(request, files));
 
-  const services = createNodeServices(process.env, {});
+  const services = composeNodeServices(process.env, {});
   const timers = new SystemTimers({ unref: true });
-  const engine = createRenewalEngine(services, timers);
   const systemLocale = app.getSystemLocale() || app.getLocale();
 
   const assetsDir = join(app.getAppPath(), 'assets');
@@ -84,7 +83,6 @@ async function start(): Promise<void> {
 
   const { controller } = composeTrayApp({
     services,
-    engine,
     clock: systemClock,
     timers,
     systemLocale,

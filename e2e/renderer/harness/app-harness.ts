@@ -20,11 +20,11 @@ import { SdkStsBroker } from '../../../electron/adapters/sdk-sts-broker.js';
 import type { AppServices } from '../../../electron/core/app-services.js';
 import { ChunkedSecretStore } from '../../../electron/core/chunked-secrets.js';
 import { VirtualTime, flush } from '../../../electron/core/testing/virtual-time.js';
-import { wireRenewalEngine, wireServices } from '../../../electron/core/wire-services.js';
+import { composeServices } from '../../../electron/core/compose-services.js';
 import type { AppController } from '../../../electron/app/app-controller.js';
 import { composeTrayApp } from '../../../electron/app/compose-tray-app.js';
 import { dispatchRequest } from '../../../electron/app/ipc-dispatch.js';
-import { clockTime } from '../../../electron/core/time-format.js';
+import { clockTime } from '../../../electron/core/time.js';
 import { trayIconName } from '../../../electron/app/tray-icon-name.js';
 import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator, type StsEmulatorOptions } from '../../rig/sts-emulator/sts-emulator.js';
@@ -127,7 +127,10 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
   const inFlight = new InFlight();
   const broker = new SdkStsBroker({ endpoint: emulator.url, clock: time });
   const secrets = inFlight.secrets(new ChunkedSecretStore(keychain));
-  const services = wireServices({
+  // Jitter off: a renewal lands at its planned moment, so a test knows how far to move time.
+  const services = composeServices({
+    timers: time,
+    random: () => 0,
     files: inFlight.files(new NodeFileStore()),
     secrets,
     sts: inFlight.sts(broker),
@@ -137,15 +140,13 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
     close: () => broker.close(),
   });
   const { awsFiles, configStore } = services;
-  // Jitter off: a renewal lands at its planned moment, so a test knows how far to move time.
-  const engine = wireRenewalEngine(services, time, time, () => 0);
+  const { engine } = services;
 
   // The assembly main uses (compose-tray-app.ts), over recording ports instead of Electron's.
   const shell = recordingShell(now);
   const showWindow = () => shell.windowShown.push(time.now());
   const { controller, clipboard, detachTray } = composeTrayApp({
     services,
-    engine,
     clock: time,
     timers: time,
     systemLocale: options.systemLocale ?? 'en-US',

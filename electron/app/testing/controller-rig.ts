@@ -8,7 +8,7 @@ import { FakeStsBroker } from '../../core/testing/fake-sts-broker.js';
 import { MemoryFileStore } from '../../core/testing/memory-file-store.js';
 import { MemorySecretStore } from '../../core/testing/memory-secret-store.js';
 import { VirtualTime, flush } from '../../core/testing/virtual-time.js';
-import { wireRenewalEngine, wireServices } from '../../core/wire-services.js';
+import { composeServices } from '../../core/compose-services.js';
 import { AppController } from '../app-controller.js';
 import type { ConfirmQuestion, ShellEvent, ShellPorts } from '../shell-ports.js';
 
@@ -44,8 +44,17 @@ export async function controllerRig(configJson: unknown): Promise<ControllerRig>
   files.setText(CONTROLLER_PATHS.appConfig, JSON.stringify(configJson));
   const sts = new FakeStsBroker(time);
   const secrets = new MemorySecretStore();
-  const services = wireServices({ files, secrets, sts, clock: time, configPath: CONTROLLER_PATHS.appConfig, awsFiles: CONTROLLER_PATHS });
-  const engine = wireRenewalEngine(services, time, time, () => 0);
+  const services = composeServices({
+    files,
+    secrets,
+    sts,
+    clock: time,
+    timers: time,
+    random: () => 0,
+    configPath: CONTROLLER_PATHS.appConfig,
+    awsFiles: CONTROLLER_PATHS,
+  });
+  const { engine } = services;
   const shell: RecordedShell = {
     copies: [],
     clears: [],
@@ -71,7 +80,7 @@ export async function controllerRig(configJson: unknown): Promise<ControllerRig>
     showWindow: () => shell.windowShown.push(time.now()),
     setLaunchAtLogin: (enabled) => shell.loginItem.push(enabled),
   };
-  const controller = new AppController({ services, engine, clock: time, timers: time, shell, systemLocale: 'en-US' });
+  const controller = new AppController({ services, clock: time, timers: time, shell, systemLocale: 'en-US' });
   const settle = async () => {
     await flush();
     await engine.idle();

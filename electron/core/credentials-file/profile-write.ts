@@ -5,6 +5,7 @@
 import { StsTrayError } from '../errors.js';
 import { checkProfileName } from '../../contract/profile-name.js';
 import { checkAccessKeyId, checkRegion } from '../../contract/sts-limits.js';
+import { rfc3339 } from '../time.js';
 import type { ProfileWrite } from './aws-profile-store.js';
 
 /** The keys sts-tray owns in a credentials-file section, in the order new lines are written. */
@@ -53,10 +54,8 @@ function checkValue(profile: string, what: string, value: unknown): string {
   return value;
 }
 
-/** RFC 3339 in UTC, whole seconds (rounded down: never later than the real expiry). */
-export function formatExpiry(expiresAtMs: number): string {
-  return new Date(Math.floor(expiresAtMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
+/** x_security_token_expires: RFC 3339, rounded down so it is never later than the real expiry. */
+export const formatExpiry = rfc3339;
 
 export function parseExpiry(text: string | undefined): number | null {
   if (text === undefined || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i.test(text)) return null;

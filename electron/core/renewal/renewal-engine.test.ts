@@ -6,7 +6,6 @@ import { RIG_PATHS as PATHS, renewalRig } from '../testing/renewal-rig.js';
 import type { VirtualTime } from '../testing/virtual-time.js';
 import type { RenewalEvent } from './renewal-events.js';
 import type { RenewalEngine } from './renewal-engine.js';
-import { AwsProfileStore } from '../credentials-file/aws-profile-store.js';
 import { SessionService } from '../sessions.js';
 
 const H = 3_600_000;
@@ -108,7 +107,6 @@ describe('RenewalEngine', () => {
       config: () => config,
       secrets: rig.secrets,
       sts: rig.sts,
-      profiles: new AwsProfileStore(rig.files, PATHS),
       clock: rig.time,
     });
     await terminal.startMfaSession('dev', '654321');

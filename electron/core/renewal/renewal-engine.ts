@@ -2,22 +2,16 @@
 // thing due (a renewal, a retry, an MFA-session warning, an expiry), none while nothing is
 // due. Renewals due together are written in one atomic write of the credentials file.
 
+import { activateRole, type Activation } from '../activation.js';
 import type { AwsProfileStore } from '../credentials-file/aws-profile-store.js';
 import { StsTrayError, describeError, type ErrorCode } from '../errors.js';
 import { profileOf, type AppConfig } from '../model.js';
 import type { Clock, TimerHandle, Timers } from '../ports.js';
-import { findRole, profilesOf, profileWrites, type RoleSession, type SessionService } from '../sessions.js';
+import { localExpiry } from '../time.js';
+import { findRole, profilesOf, profileWrites, type SessionService } from '../sessions.js';
 import type { EngineState, RenewalEvent, RenewalListener, RoleStatus } from './renewal-events.js';
 import { backoffDelay, isTransient, renewalTime } from './renewal-policy.js';
 
-/**
- * When the session ends by our clock. STS states the expiry by its own clock; the engine
- * compares with ours, so a skewed clock would otherwise renew late (STS ahead) or early,
- * even in a loop (STS behind by more than the lifetime).
- */
-function localExpiry(session: RoleSession): number {
-  return session.credentials.expiresAt - session.credentials.serverClockOffsetMs;
-}
 
 export interface RenewalDeps {
   readonly sessions: SessionService;
@@ -109,17 +103,16 @@ export class RenewalEngine {
   }
 
   /**
-   * Switches to a role (assume or reuse, write its profile) and keeps it renewed. Returns
-   * the session with the notices of the file write (a mode tightened, say).
+   * Switches to a role (assume or reuse, write its profile) and keeps it renewed: the one
+   * activation path of every shell.
    */
-  async activate(roleName: string, mfaCode?: string): Promise<RoleSession & { readonly notices: readonly string[] }> {
-    const session = await this.deps.sessions.roleSession(roleName, { mfaCode });
-    const report = await this.deps.profiles.write(profileWrites(session));
+  async activate(roleName: string, mfaCode?: string): Promise<Activation> {
+    const activation = await activateRole(this.deps, roleName, mfaCode);
     const config = await this.deps.config();
-    this.track(session.role.name, session.identity.name, localExpiry(session), session.obtainedAt, config);
-    await this.watchMfaSession(session.identity.name);
+    this.track(activation.role, activation.identity, activation.expiresAt, activation.session.obtainedAt, config);
+    await this.watchMfaSession(activation.identity);
     this.plan();
-    return { ...session, notices: report.notices };
+    return activation;
   }
 
   /**
@@ -288,7 +281,9 @@ export class RenewalEngine {
         const now = this.deps.clock.now();
         for (const { t, session } of renewed) {
           t.status = 'active';
-          t.expiresAt = localExpiry(session);
+          // By our clock: STS states the expiry by its own, and a skewed clock would otherwise
+          // renew late (STS ahead) or early, even in a loop (STS behind by more than the lifetime).
+          t.expiresAt = localExpiry(session.credentials);
           t.obtainedAt = session.obtainedAt;
           t.nextAt = renewalTime(t.obtainedAt, t.expiresAt, config.preferences.renewalLeadSeconds * 1000, this.random);
           t.attempt = 0;

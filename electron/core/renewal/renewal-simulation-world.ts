@@ -131,7 +131,7 @@ export class SimulationWorld {
     this.roleByName = new Map(this.config.roles.map((r) => [r.name, r]));
     this.identityBySerial = new Map(this.config.identities.map((i) => [i.mfaSerial ?? '', i.name]));
     const config = this.config;
-    this.sessions = new SessionService({ config: () => config, secrets: this.secrets, sts: this.sts, profiles: this.profiles, clock: this.time });
+    this.sessions = new SessionService({ config: () => config, secrets: this.secrets, sts: this.sts, clock: this.time });
     this.engine = new RenewalEngine({
       sessions: this.sessions,
       profiles: this.profiles,

@@ -32,7 +32,7 @@ export async function renewalRig(config: () => AppConfig, files = new MemoryFile
   const secrets = new MemorySecretStore();
   for (const identity of config().identities) await saveIdentityKey(secrets, identity, `fake-secret-${identity.name}-000000000`);
   const profiles = new AwsProfileStore(files, RIG_PATHS);
-  const sessions = new SessionService({ config, secrets, sts, profiles, clock: time });
+  const sessions = new SessionService({ config, secrets, sts, clock: time });
   const engine = new RenewalEngine({ sessions, profiles, config, clock: time, timers: time, random: () => 0 });
   const events: RenewalEvent[] = [];
   engine.on((e) => events.push(e));

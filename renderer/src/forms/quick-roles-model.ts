@@ -3,11 +3,11 @@
 
 import type { RequestOf } from '../../../electron/contract/channels.js';
 import { addEnvironmentRolesRequest } from '../../../electron/contract/requests.js';
-import { checkAccountId, checkExternalId, checkRoleName, roleArnFrom } from '../../../electron/contract/sts-limits.js';
+import { QUICK_ENVIRONMENTS, environmentRoleArn, environmentRoleName, type QuickEnvironment } from '../../../electron/contract/environment-roles.js';
+import { checkAccountId, checkExternalId, checkRoleName } from '../../../electron/contract/sts-limits.js';
 import { checkProblem, hasProblems, issueProblems, optionalProblem, type Problems } from './problems.js';
 
-export const QUICK_ENVIRONMENTS = ['tes', 'stg', 'prd'] as const;
-export type QuickEnvironment = (typeof QUICK_ENVIRONMENTS)[number];
+export { QUICK_ENVIRONMENTS, type QuickEnvironment };
 
 export const QUICK_FIELDS = ['identity', 'roleName', 'tes', 'stg', 'prd', 'externalId', 'accounts'] as const;
 export type QuickField = (typeof QUICK_FIELDS)[number];
@@ -31,7 +31,7 @@ export function quickPreview(draft: QuickDraft): { env: QuickEnvironment; arn: s
   const roleName = draft.roleName.trim();
   return QUICK_ENVIRONMENTS.filter((env) => draft.accounts[env].trim() !== '').map((env) => ({
     env,
-    arn: roleArnFrom(draft.accounts[env].trim(), `${env}-${roleName}`),
+    arn: environmentRoleArn(draft.accounts[env].trim(), env, roleName),
   }));
 }
 
@@ -48,7 +48,7 @@ export function checkQuickDraft(draft: QuickDraft): QuickCheck {
   const problems: Problems<QuickField> = {
     identity: draft.identity === '' ? { key: 'roles.identityRequired' } : undefined,
     // The IAM name is `<env>-<role>`, so the part typed here must leave room for the prefix.
-    roleName: checkProblem(checkRoleName(roleName) ?? checkRoleName(`tes-${roleName}`)),
+    roleName: checkProblem(checkRoleName(roleName) ?? checkRoleName(environmentRoleName('tes', roleName))),
     tes: account('tes'),
     stg: account('stg'),
     prd: account('prd'),

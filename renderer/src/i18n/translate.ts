@@ -2,10 +2,11 @@
 // Pure functions, so the React layer (i18n-context.tsx) and the tests share them.
 
 import type { Language } from '../../../electron/contract/config-schema.js';
+import { uiLanguage, type UiLanguage } from '../../../electron/contract/switch-rules.js';
 import { en, type MessageKey } from './en.js';
 import { ja } from './ja.js';
 
-export type UiLanguage = 'en' | 'ja';
+export type { UiLanguage };
 export type MessageParams = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
@@ -23,10 +24,6 @@ export function translator(language: UiLanguage): Translate {
   return (key, params) => interpolate(catalog[key], params);
 }
 
-/** ja-JP, ja → Japanese; anything else (or nothing) → English. */
-function languageOfLocale(locale: string | null | undefined): UiLanguage {
-  return locale !== null && locale !== undefined && /^ja(?:[-_]|$)/i.test(locale) ? 'ja' : 'en';
-}
 
 /**
  * The preference wins; 'system' follows the OS locale main reports, and before the first view
@@ -37,6 +34,5 @@ export function resolveLanguage(
   systemLocale: string | null,
   browserLocale: string | null,
 ): UiLanguage {
-  if (preference === 'en' || preference === 'ja') return preference;
-  return languageOfLocale(systemLocale ?? browserLocale);
+  return uiLanguage(preference ?? 'system', systemLocale ?? browserLocale);
 }

@@ -6,6 +6,7 @@
 
 import { useCallback, useState } from 'react';
 import type { AppError } from '../../../electron/contract/result.js';
+import { asksBeforeSwitch } from '../../../electron/contract/switch-rules.js';
 import type { ActivationView, RoleView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
 
@@ -79,7 +80,7 @@ export function useActivation(): Activation {
   const start = useCallback(
     (role: RoleView, confirmPrd: boolean) => {
       setResult(null);
-      if (role.role.env === 'prd' && confirmPrd) setStage({ kind: 'confirm', role: role.role.name });
+      if (asksBeforeSwitch(role.role, { confirmPrd })) setStage({ kind: 'confirm', role: role.role.name });
       else void send(role.role.name, false);
     },
     [send],

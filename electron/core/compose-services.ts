@@ -1,6 +1,6 @@
 // The core wired to whatever ports a shell brings: the one composition behind the Node
-// shells (adapters/node-services.ts), the controller's unit rig and the window's e2e harness,
-// so they cannot drift apart.
+// shells (adapters/node-services.ts), the controller's unit rig, the renewal rigs and the
+// window's e2e harness, so they cannot drift apart.
 
 import { AppConfigStore } from './app-config-store.js';
 import type { AppServices } from './app-services.js';
@@ -14,6 +14,10 @@ export interface ServicePorts {
   readonly secrets: SecretStore;
   readonly sts: StsBroker;
   readonly clock: Clock;
+  /** The renewal engine's timers: real ones in the shells, virtual ones in tests. */
+  readonly timers: Timers;
+  /** Renewal jitter; tests pass `() => 0`. */
+  readonly random?: () => number;
   /** The app's own config file. */
   readonly configPath: string;
   readonly awsFiles: AwsFilePaths;
@@ -21,22 +25,25 @@ export interface ServicePorts {
   readonly close?: () => void;
 }
 
-export function wireServices(ports: ServicePorts): AppServices {
+export function composeServices(ports: ServicePorts): AppServices {
   const { files, secrets, sts, clock, awsFiles } = ports;
   const configStore = new AppConfigStore(files, ports.configPath);
+  const config = () => configStore.load();
   const profiles = new AwsProfileStore(files, awsFiles);
-  const sessions = new SessionService({ config: () => configStore.load(), secrets, sts, profiles, clock });
-  return { configStore, secrets, sts, profiles, sessions, awsFiles, close: ports.close ?? (() => undefined) };
-}
-
-/** The renewal engine over the services' sessions, credentials file and config. */
-export function wireRenewalEngine(services: AppServices, clock: Clock, timers: Timers, random?: () => number): RenewalEngine {
-  return new RenewalEngine({
-    sessions: services.sessions,
-    profiles: services.profiles,
-    config: () => services.configStore.load(),
-    clock,
-    timers,
-    random,
-  });
+  const sessions = new SessionService({ config, secrets, sts, clock });
+  const engine = new RenewalEngine({ sessions, profiles, config, clock, timers: ports.timers, random: ports.random });
+  const release = ports.close ?? (() => undefined);
+  return {
+    configStore,
+    secrets,
+    sts,
+    profiles,
+    sessions,
+    engine,
+    awsFiles,
+    close: () => {
+      engine.stop();
+      release();
+    },
+  };
 }

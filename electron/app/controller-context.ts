@@ -1,0 +1,30 @@
+// What the request handlers (identity-, role-, session-, mfa- and preference-requests.ts) may
+// use of the controller: the services, the shared work of a switch, and the view's state.
+
+import type { ActivationView, ActivityKind, AppView, MfaPrompt, Problem, RoleView } from '../contract/views.js';
+import type { AppServices } from '../core/app-services.js';
+import type { ExportFormat } from '../core/export-format.js';
+import type { Preferences, Role } from '../core/model.js';
+import type { ShellPorts } from './shell-ports.js';
+
+export interface ControllerContext {
+  readonly services: AppServices;
+  readonly shell: ShellPorts;
+  now(): number;
+  record(kind: ActivityKind, subject: string, detail: string | null): void;
+  /** A new view to every listener, soon (once per burst of changes). */
+  changed(): void;
+  /** A new view to every listener now; returns it. */
+  changedNow(): Promise<AppView>;
+  roleView(name: string): Promise<RoleView>;
+  activate(role: Role, mfaCode?: string): Promise<ActivationView>;
+  copy(format: ExportFormat, roleName: string | undefined): Promise<{ clearsAt: number }>;
+  signOut(roleName: string | undefined): Promise<{ removed: string[] }>;
+  /** A removed or renamed role: not renewed, not active, no error kept. */
+  forgetRole(name: string): void;
+  mfaPrompt: MfaPrompt | null;
+  preferences(): Promise<Preferences>;
+  rememberPreferences(preferences: Preferences): void;
+  mfaExpiry(identity: string): Promise<number | null>;
+  problemOf(error: unknown): Problem;
+}

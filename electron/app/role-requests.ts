@@ -1,0 +1,33 @@
+// The window's requests about roles: save one, add the quick tes/stg/prd set, remove one.
+
+import { environmentRoles } from '../core/environment-roles.js';
+import { removeRole, saveRole, saveRoles } from '../core/role-admin.js';
+import type { ControllerContext } from './controller-context.js';
+import type { RequestHandlers } from './shell-ports.js';
+
+export function roleRequests(ctx: ControllerContext): Pick<RequestHandlers, 'role:save' | 'role:add-environments' | 'role:remove'> {
+  const { services } = ctx;
+  return {
+    'role:save': async ({ role, previousName }) => {
+      await saveRole(services, role, { previousName });
+      if (previousName !== undefined && previousName !== role.name) ctx.forgetRole(previousName);
+      ctx.record('role-saved', role.name, role.roleArn);
+      return ctx.roleView(role.name);
+    },
+    'role:add-environments': async (request) => {
+      const roles = environmentRoles(request, await services.configStore.load());
+      await saveRoles(services, roles);
+      for (const role of roles) ctx.record('role-saved', role.name, role.roleArn);
+      const view = await ctx.changedNow();
+      return view.roles.filter((r) => roles.some((added) => added.name === r.role.name));
+    },
+    'role:remove': async ({ name }) => {
+      services.engine.deactivate(name);
+      await removeRole(services, name);
+      ctx.forgetRole(name);
+      ctx.record('role-removed', name, null);
+      ctx.changed();
+      return {};
+    },
+  };
+}
