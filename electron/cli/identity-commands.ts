@@ -2,9 +2,9 @@
 
 import { StsTrayError } from '../core/errors.js';
 import { addIdentity, removeIdentity } from '../core/identity-admin.js';
-import { maskKeyId } from '../core/identity-keys.js';
 import { identitySchema, type Identity } from '../core/model.js';
 import { parseOrThrow } from '../core/schema-errors.js';
+import { identityStatuses } from '../core/status-view.js';
 import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './commands.js';
 import { formatTable, timeLeft } from './format.js';
 
@@ -34,15 +34,13 @@ export async function identityAdd(ctx: CommandContext): Promise<void> {
 export async function identityList(ctx: CommandContext): Promise<void> {
   const { services, io } = ctx;
   const config = await services.configStore.load();
-  const rows = await Promise.all(
-    config.identities.map(async (i) => ({
-      name: i.name,
-      accessKeyId: maskKeyId(i.accessKeyId),
-      region: i.region,
-      mfaSerial: i.mfaSerial ?? null,
-      mfaSessionExpiresAt: i.mfaSerial ? await services.sessions.mfaSessionExpiresAt(i.name) : null,
-    })),
-  );
+  const rows = (await identityStatuses(config, (name) => services.sessions.mfaSessionExpiresAt(name), undefined, Date.now())).map((i) => ({
+    name: i.name,
+    accessKeyId: i.accessKeyIdMasked,
+    region: i.region,
+    mfaSerial: i.mfaSerial,
+    mfaSessionExpiresAt: i.mfaSessionExpiresAt,
+  }));
   if (flag(ctx, 'json')) {
     io.out(`${JSON.stringify(rows, null, 2)}\n`);
     return;

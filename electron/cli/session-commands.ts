@@ -1,8 +1,8 @@
 // `sts-tray assume|export|status|whoami|logout`: sessions and the profiles they write.
 
 import { StsTrayError } from '../core/errors.js';
-import { EXPORT_FORMATS, isExportFormat, renderExport } from '../core/export-format.js';
-import { profileOf } from '../core/model.js';
+import { EXPORT_FORMATS, isExportFormat, sessionExport } from '../core/export-format.js';
+import { identityStatuses, roleStatuses } from '../core/status-view.js';
 import { flag, nameArg, stringOption, type CommandContext } from './commands.js';
 import { formatTable, timeLeft } from './format.js';
 import { signOutAll, signOutRole } from '../core/sign-out.js';
@@ -41,7 +41,7 @@ export async function exportLines(ctx: CommandContext): Promise<void> {
     throw new StsTrayError('usage', `--format is one of ${EXPORT_FORMATS.join(', ')}`);
   }
   const session = await withMfaCode(ctx, (mfaCode) => ctx.services.sessions.roleSession(name, { mfaCode }));
-  ctx.io.out(renderExport(format, { ...session.credentials, region: session.region }));
+  ctx.io.out(sessionExport(format, session));
 }
 
 export async function whoami(ctx: CommandContext): Promise<void> {
@@ -55,23 +55,18 @@ export async function status(ctx: CommandContext): Promise<void> {
   const config = await services.configStore.load();
   const owned = await services.profiles.listOwned();
   const now = Date.now();
-  const roles = config.roles.map((role) => {
-    const profile = owned.find((o) => o.profile === profileOf(role));
-    return {
-      name: role.name,
-      env: role.env,
-      profile: profileOf(role),
-      identity: role.identity,
-      expiresAt: profile?.expiresAt ?? null,
-      state: !profile ? 'inactive' : profile.expiresAt !== null && profile.expiresAt > now ? 'active' : 'expired',
-    };
-  });
-  const identities = await Promise.all(
-    config.identities.map(async (i) => ({
-      name: i.name,
-      mfaSessionExpiresAt: i.mfaSerial ? await services.sessions.mfaSessionExpiresAt(i.name) : null,
-    })),
-  );
+  const roles = roleStatuses(config, owned, undefined, now).map((row) => ({
+    name: row.role.name,
+    env: row.role.env,
+    profile: row.profileName,
+    identity: row.role.identity,
+    expiresAt: row.expiresAt,
+    state: row.status,
+  }));
+  const identities = (await identityStatuses(config, (name) => services.sessions.mfaSessionExpiresAt(name), undefined, now)).map((i) => ({
+    name: i.name,
+    mfaSessionExpiresAt: i.mfaSessionExpiresAt,
+  }));
   if (flag(ctx, 'json')) {
     io.out(`${JSON.stringify({ credentialsFile: services.awsFiles.credentials, roles, identities }, null, 2)}\n`);
     return;
