@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['electron/**/*.test.ts', 'bench/**/*.test.ts', 'renderer/**/*.test.ts'],
+          include: ['electron/**/*.test.ts', 'bench/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
         },
       },
