@@ -126,7 +126,7 @@ export const layerImports = {
       },
     ],
     messages: {
-      forbidden: '{{layer}} may import only {{allowed}}; {{target}}: {{hint}}',
+      forbidden: '{{layer}} may import only {{allowed}}; {{target}} ({{hint}})',
       testing:
         "production code in {{layer}} may not import a testing/ folder ('{{specifier}}'): tests and testing/ folders may; move what production needs out of testing/",
       computed: '{{layer}}: a computed module name cannot be checked against the layer table; import a constant path',

@@ -74,8 +74,8 @@ describe('lint fixtures', () => {
       rule: 'sts-tray/layer-imports',
     });
     expect(message?.message).toBe(
-      "electron/core may import only electron/contract, electron/core, zod; 'node:fs' is a Node builtin: " +
-        'core is framework-free: reach the outside through a port in core/ports.ts',
+      "electron/core may import only electron/contract, electron/core, zod; 'node:fs' is a Node builtin " +
+        '(core is framework-free: reach the outside through a port in core/ports.ts)',
     );
   });
 
