@@ -1,0 +1,3 @@
+// lint-as: electron/contract/uses-crypto.ts
+// breaks: sts-tray/layer-imports (the contract runs in the renderer too: no Node)
+import 'node:crypto';

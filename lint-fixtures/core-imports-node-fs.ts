@@ -1,0 +1,3 @@
+// lint-as: electron/core/uses-fs.ts
+// breaks: sts-tray/layer-imports (the file system is reached through a port)
+import 'node:fs';
