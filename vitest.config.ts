@@ -1,4 +1,4 @@
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -10,10 +10,6 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['electron/**/*.test.ts', 'bench/**/*.test.ts', 'renderer/**/*.test.ts', 'scripts/**/*.test.ts'],
-          // Fails on the two import circles the restructuring under way removes (cli/commands.ts
-          // and its command files; aws-profile-store.ts and profile-write.ts): drop this line
-          // with the change that removes the last one. `npm run figures` lists them meanwhile.
-          exclude: [...configDefaults.exclude, 'scripts/no-circles.test.ts'],
           environment: 'node',
         },
       },

@@ -33,11 +33,18 @@ class FakeClipboard implements ClipboardPort {
   }
 }
 
+/** A stand-in digest: a 32-bit string hash is enough to tell the texts of these tests apart. */
+function testDigest(text: string): string {
+  let hash = 0;
+  for (const ch of text) hash = (Math.imul(hash, 31) + (ch.codePointAt(0) ?? 0)) | 0;
+  return `h${hash >>> 0}`;
+}
+
 function setUp() {
   const time = new VirtualTime(NOW);
   const clipboard = new FakeClipboard();
   const errors: unknown[] = [];
-  const guard = new ClipboardGuard({ clipboard, clock: time, timers: time, onError: (e) => errors.push(e) });
+  const guard = new ClipboardGuard({ clipboard, digest: testDigest, clock: time, timers: time, onError: (e) => errors.push(e) });
   return { time, clipboard, errors, guard };
 }
 

@@ -6,7 +6,6 @@
 // Electron's clipboard is asynchronous, so writes and checks run one after another on a
 // queue: a clear can never overtake the write it is meant to undo.
 
-import { createHash } from 'node:crypto';
 import type { Clock, TimerHandle, Timers } from '../core/ports.js';
 import type { SecretClipboard } from './shell-ports.js';
 
@@ -22,6 +21,8 @@ export interface ClipboardGuardDeps {
   readonly clipboard: ClipboardPort;
   readonly clock: Clock;
   readonly timers: Timers;
+  /** A cryptographic digest (main passes SHA-256), so the guard keeps no copy of the text. */
+  readonly digest: (text: string) => string;
   /** A clipboard operation failed; the error never carries the text. */
   readonly onError: (error: unknown) => void;
 }
@@ -36,7 +37,7 @@ export class ClipboardGuard implements SecretClipboard {
 
   copy(text: string, clearAfterMs: number): number {
     this.cancelTimer();
-    const digest = digestOf(text);
+    const digest = this.deps.digest(text);
     this.ours = digest;
     this.enqueue(() => this.deps.clipboard.writeConcealed(text));
     this.timer = this.deps.timers.setTimer(() => {
@@ -53,7 +54,7 @@ export class ClipboardGuard implements SecretClipboard {
       if (this.ours === null) return;
       const expected = this.ours;
       const current = await this.deps.clipboard.readText();
-      if (digestOf(current) === expected) this.deps.clipboard.clear();
+      if (this.deps.digest(current) === expected) this.deps.clipboard.clear();
       // Ours or replaced by the user: either way nothing of ours is left to watch.
       if (this.ours === expected) this.ours = null;
     });
@@ -74,8 +75,4 @@ export class ClipboardGuard implements SecretClipboard {
     this.queue = run;
     return run;
   }
-}
-
-function digestOf(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

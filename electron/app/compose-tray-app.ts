@@ -18,15 +18,16 @@ export interface TrayAppDeps {
   readonly timers: Timers;
   readonly systemLocale: string;
   readonly clipboard: ClipboardPort;
+  /** SHA-256 of a text, for the clipboard guard. */
+  readonly digest: (text: string) => string;
   readonly notifier: Notifier;
   readonly tray: TrayPort;
   readonly confirm: ShellPorts['confirm'];
   readonly showWindow: () => void;
   readonly setLaunchAtLogin: (enabled: boolean) => void;
   readonly quit: () => void;
-  /** The folder with the tray icons, and the icon file for an environment and state. */
-  readonly assetsDir: string;
-  readonly iconName: (env: TrayIconEnv, state: TrayIconState) => string;
+  /** The tray icon file for an environment and state. */
+  readonly iconPath: (env: TrayIconEnv, state: TrayIconState) => string;
   readonly formatTime: TimeFormatter;
   /** An unexpected failure of the clipboard or a tray action (never carries a secret). */
   readonly onError: (context: 'clipboard' | 'tray', error: unknown) => void;
@@ -42,7 +43,7 @@ export interface TrayApp {
 /** Builds the parts; the caller starts the controller (`controller.start()`) when ready. */
 export function composeTrayApp(deps: TrayAppDeps): TrayApp {
   const { clock, timers, systemLocale, showWindow } = deps;
-  const clipboard = new ClipboardGuard({ clipboard: deps.clipboard, clock, timers, onError: (e) => deps.onError('clipboard', e) });
+  const clipboard = new ClipboardGuard({ clipboard: deps.clipboard, digest: deps.digest, clock, timers, onError: (e) => deps.onError('clipboard', e) });
   // A click on "MFA session ending" opens the controller's prompt; the controller needs the
   // notice center first, hence the late binding.
   let controller: AppController | null = null;
@@ -64,8 +65,7 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
     controller,
     showWindow,
     quit: deps.quit,
-    assetsDir: deps.assetsDir,
-    iconName: deps.iconName,
+    iconPath: deps.iconPath,
     formatTime: deps.formatTime,
     onError: (e) => deps.onError('tray', e),
   }).attach();

@@ -6,8 +6,9 @@ import type { AppView } from '../contract/views.js';
 import { flush } from '../core/testing/virtual-time.js';
 import { appView, liveRole, roleView } from './testing/app-view-fixture.js';
 import { trayIconName } from './tray-icon-name.js';
+import type { TrayIconEnv, TrayIconState } from './tray-status.js';
 import { clockTime } from '../core/time.js';
-import { TrayPresenter, type MenuEntry, type TrayActions, type TrayPort, type TrayPresenterDeps, type ViewSource } from './tray-presenter.js';
+import { TrayPresenter, type MenuEntry, type TrayActions, type TrayPort, type ViewSource } from './tray-presenter.js';
 
 class RecordingTray implements TrayPort {
   images: string[] = [];
@@ -80,7 +81,7 @@ class StandInController implements TrayActions, ViewSource {
   }
 }
 
-const fakeIconName: TrayPresenterDeps['iconName'] = (env, state) => `tray-${env ?? 'none'}-${state}.png`;
+const fakeIconName = (env: TrayIconEnv, state: TrayIconState): string => `tray-${env ?? 'none'}-${state}.png`;
 
 function setUp(view: AppView, iconName = fakeIconName, assetsDir = '/app/assets') {
   const tray = new RecordingTray();
@@ -92,8 +93,7 @@ function setUp(view: AppView, iconName = fakeIconName, assetsDir = '/app/assets'
     controller,
     showWindow: () => shell.push('showWindow'),
     quit: () => shell.push('quit'),
-    assetsDir,
-    iconName,
+    iconPath: (env, state) => `${assetsDir}/${iconName(env, state)}`,
     formatTime: clockTime('UTC'),
     onError: (error) => errors.push(error),
   });

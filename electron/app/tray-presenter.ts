@@ -3,7 +3,6 @@
 // go back to the controller. Electron-free: the tray is a port (electron-tray.ts adapts a
 // real Tray), so tests record what the tray received and click its entries.
 
-import { join } from 'node:path';
 import type { AppView } from '../contract/views.js';
 import { mainStrings } from './main-strings.js';
 import type { TrayExportFormat } from './main-strings.js';
@@ -42,10 +41,8 @@ export interface TrayPresenterDeps {
   readonly controller: TrayActions & ViewSource;
   readonly showWindow: () => void;
   readonly quit: () => void;
-  /** The folder with the tray icons (assets/). */
-  readonly assetsDir: string;
-  /** The icon's file name in assetsDir (tray-icon-name.ts, bound to the platform). */
-  readonly iconName: (env: TrayIconEnv, state: TrayIconState) => string;
+  /** The icon file for an environment and state (main joins assets/ and tray-icon-name.ts). */
+  readonly iconPath: (env: TrayIconEnv, state: TrayIconState) => string;
   readonly formatTime: TimeFormatter;
   /** A click whose action failed unexpectedly (the controller reports expected failures in its view). */
   readonly onError: (error: unknown) => void;
@@ -77,7 +74,7 @@ export class TrayPresenter {
     this.lastView = view;
     const strings = mainStrings(view.preferences.language, view.systemLocale);
     const status = trayStatus(view, strings);
-    const image = join(this.deps.assetsDir, this.deps.iconName(status.env, status.state));
+    const image = this.deps.iconPath(status.env, status.state);
     if (image !== this.lastImage) {
       this.deps.tray.setImage(image);
       this.lastImage = image;

@@ -5,7 +5,7 @@ import { addIdentity, removeIdentity } from '../core/identity-admin.js';
 import { identitySchema, type Identity } from '../core/model.js';
 import { parseOrThrow } from '../core/schema-errors.js';
 import { identityStatuses } from '../core/status-view.js';
-import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './commands.js';
+import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './command-context.js';
 import { formatTable, timeLeft } from './format.js';
 
 export async function identityAdd(ctx: CommandContext): Promise<void> {

@@ -1,4 +1,4 @@
-// Process entry of the `sts-tray` command (bundled to CommonJS by build-cli.mjs, so no
+// Process entry of the `sts-tray` command (bundled to CommonJS by scripts/build-cli.mjs, so no
 // top-level await here).
 
 import { runCli } from './run-cli.js';

@@ -5,7 +5,7 @@ import { profileOf, roleSchema, type Role } from '../core/model.js';
 import { parseOrThrow } from '../core/schema-errors.js';
 import { removeRole, saveRole } from '../core/role-admin.js';
 import { checkAccountId, checkRoleName, roleArnFrom } from '../contract/sts-limits.js';
-import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './commands.js';
+import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './command-context.js';
 import { formatTable } from './format.js';
 
 function roleArnFromOptions(ctx: CommandContext): string {

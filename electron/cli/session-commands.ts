@@ -3,7 +3,7 @@
 import { StsTrayError } from '../core/errors.js';
 import { EXPORT_FORMATS, isExportFormat, sessionExport } from '../core/export-format.js';
 import { identityStatuses, roleStatuses } from '../core/status-view.js';
-import { flag, nameArg, stringOption, type CommandContext } from './commands.js';
+import { flag, nameArg, stringOption, type CommandContext } from './command-context.js';
 import { formatTable, timeLeft } from './format.js';
 import { signOutAll, signOutRole } from '../core/sign-out.js';
 

@@ -12,7 +12,7 @@ import type { RenewalEvent } from '../core/renewal/renewal-events.js';
 import { findRole, type SessionService } from '../core/sessions.js';
 import { SystemTimers, systemClock } from '../adapters/system-timers.js';
 import type { CliIo } from './cli-io.js';
-import { stringOption, type CommandContext } from './commands.js';
+import { stringOption, type CommandContext } from './command-context.js';
 
 export interface WatchRun {
   readonly engine: RenewalEngine;

@@ -3,6 +3,7 @@
 // them from the real ones, in order. Nothing here is worth a unit test (and Electron cannot
 // run on the build machines): the _electron smoke suite (e2e/electron) covers it where it can.
 
+import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -87,6 +88,7 @@ async function start(): Promise<void> {
     timers,
     systemLocale,
     clipboard: electronClipboard(clipboard, ClipboardItem, platform),
+    digest: (text) => createHash('sha256').update(text).digest('hex'),
     notifier: electronNotifier(Notification, () => Notification.isSupported()),
     tray: electronTray({ tray: nativeTray, buildMenu: (template) => Menu.buildFromTemplate(template), image: (path) => nativeImage.createFromPath(path) }),
     confirm: electronConfirm((options) => dialog.showMessageBox(options)),
@@ -108,8 +110,7 @@ async function start(): Promise<void> {
       onError: logError('launch at login'),
     }),
     quit: () => app.quit(),
-    assetsDir,
-    iconName,
+    iconPath: (env, state) => join(assetsDir, iconName(env, state)),
     formatTime: clockTime(),
     onError: (context, error) => logError(context)(error),
   });

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { RequestChannel, RequestOf, ResponseOf } from '../../../electron/contract/channels.js';
 import type { Result } from '../../../electron/contract/result.js';
 import { configFilePath } from '../../../electron/adapters/app-paths.js';
@@ -151,14 +151,14 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
     timers: time,
     systemLocale: options.systemLocale ?? 'en-US',
     clipboard: shell.clipboard,
+    digest: (text) => createHash('sha256').update(text).digest('hex'),
     notifier: shell.notifier,
     tray: shell.tray,
     confirm: shell.confirm.ask,
     showWindow,
     setLaunchAtLogin: (enabled) => shell.launchAtLogin.push(enabled),
     quit: () => shell.quits.push(time.now()),
-    assetsDir: '/assets',
-    iconName: (env, state) => trayIconName(env, state, 'linux'),
+    iconPath: (env, state) => `/assets/${trayIconName(env, state, 'linux')}`,
     formatTime: clockTime(TIME_ZONE),
     onError: (_context, error) => shell.errors.push(error),
   });

@@ -19,6 +19,7 @@ import {
   configSectionName,
   parseExpiry,
   planProfileWrite,
+  type ProfileWrite,
 } from './profile-write.js';
 import { type TextLine, joinLines } from './text-lines.js';
 import { type EditClaims, verifyEdit } from './verify-edit.js';
@@ -28,19 +29,7 @@ export interface AwsFilePaths {
   readonly config: string;
 }
 
-export interface ProfileWrite {
-  /** Section name in the credentials file ('default' allowed). */
-  readonly profile: string;
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken: string;
-  /** ms epoch -> x_security_token_expires (RFC 3339, UTC, e.g. 2026-11-22T13:05:00Z). */
-  readonly expiresAt: number;
-  /** -> config file: [profile NAME] (or [default]) gets `region = …`. */
-  readonly region?: string | undefined;
-  /** e.g. "role tes" — goes into the ownership marker comment. */
-  readonly source: string;
-}
+export type { ProfileWrite } from './profile-write.js';
 
 export interface OwnedProfile {
   readonly profile: string;

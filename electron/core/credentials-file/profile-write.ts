@@ -6,7 +6,21 @@ import { StsTrayError } from '../errors.js';
 import { checkProfileName } from '../../contract/profile-name.js';
 import { checkAccessKeyId, checkRegion } from '../../contract/sts-limits.js';
 import { rfc3339 } from '../time.js';
-import type { ProfileWrite } from './aws-profile-store.js';
+
+/** One profile to write: a role session's keys for the credentials file, its region for the config file. */
+export interface ProfileWrite {
+  /** Section name in the credentials file ('default' allowed). */
+  readonly profile: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  /** ms epoch -> x_security_token_expires (RFC 3339, UTC, e.g. 2026-11-22T13:05:00Z). */
+  readonly expiresAt: number;
+  /** -> config file: [profile NAME] (or [default]) gets `region = …`. */
+  readonly region?: string | undefined;
+  /** e.g. "role tes" — goes into the ownership marker comment. */
+  readonly source: string;
+}
 
 /** The keys sts-tray owns in a credentials-file section, in the order new lines are written. */
 export const CREDENTIAL_KEYS = ['aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'x_security_token_expires'] as const;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../model.js';
 import { BACKOFF, renewalTime } from './renewal-policy.js';
-import { H, MIN, START, SimulationWorld, type ClockStep } from './renewal-simulation-world.js';
+import { H, MIN, START, SimulationWorld, type ClockStep } from '../testing/renewal-simulation-world.js';
 import { WAVE_WINDOW_MS } from './renewal-engine.js';
 
 /** Renewals due within this much of each other share a wave (the engine's wave window). */

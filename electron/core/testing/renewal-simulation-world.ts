@@ -9,12 +9,12 @@ import { AwsProfileStore, type OwnedProfile } from '../credentials-file/aws-prof
 import { saveIdentityKey } from '../identity-keys.js';
 import { appConfigSchema, type AppConfig, type Role } from '../model.js';
 import { SessionService } from '../sessions.js';
-import { FakeStsBroker } from '../testing/fake-sts-broker.js';
-import { MemoryFileStore } from '../testing/memory-file-store.js';
-import { MemorySecretStore } from '../testing/memory-secret-store.js';
-import { VirtualTime, flush } from '../testing/virtual-time.js';
-import type { RenewalEvent } from './renewal-events.js';
-import { RenewalEngine } from './renewal-engine.js';
+import { FakeStsBroker } from './fake-sts-broker.js';
+import { MemoryFileStore } from './memory-file-store.js';
+import { MemorySecretStore } from './memory-secret-store.js';
+import { VirtualTime, flush } from './virtual-time.js';
+import type { RenewalEvent } from '../renewal/renewal-events.js';
+import { RenewalEngine } from '../renewal/renewal-engine.js';
 
 export const MIN = 60_000;
 export const H = 60 * MIN;
