@@ -1,0 +1,48 @@
+// The one activation path reports the expiry by our clock whatever STS's clock says: the
+// tray, `sts-tray assume` and `watch` all print this value, so they cannot disagree.
+
+import { describe, expect, it } from 'vitest';
+import { composeServices } from './compose-services.js';
+import { saveIdentityKey } from './identity-keys.js';
+import { appConfigSchema } from './model.js';
+import { FakeStsBroker } from './testing/fake-sts-broker.js';
+import { MemoryFileStore } from './testing/memory-file-store.js';
+import { MemorySecretStore } from './testing/memory-secret-store.js';
+import { VirtualTime } from './testing/virtual-time.js';
+
+const PATHS = { credentials: '/h/.aws/credentials', config: '/h/.aws/config' };
+const CONFIG = {
+  version: 1,
+  identities: [{ name: 'ci', accessKeyId: 'AKIAFAKEFAKEFAKE0002' }],
+  roles: [{ name: 'tes', env: 'tes', identity: 'ci', roleArn: 'arn:aws:iam::222222222222:role/tes-ci', durationSeconds: 3600 }],
+};
+
+async function servicesWithSkew(offsetMs: number) {
+  const time = new VirtualTime(Date.UTC(2026, 10, 23, 9, 0, 0));
+  const files = new MemoryFileStore();
+  files.setText('/h/app/config.json', JSON.stringify(CONFIG));
+  const sts = new FakeStsBroker(time);
+  sts.serverClockOffsetMs = offsetMs;
+  const secrets = new MemorySecretStore();
+  const config = appConfigSchema.parse(CONFIG);
+  for (const identity of config.identities) await saveIdentityKey(secrets, identity, 'fake-secret-ci-0000000000000');
+  const services = composeServices({ files, secrets, sts, clock: time, timers: time, random: () => 0, configPath: '/h/app/config.json', awsFiles: PATHS });
+  return { time, services };
+}
+
+describe('activateRole through engine.activate', () => {
+  it.each([
+    ['STS 20 min ahead', 20 * 60_000],
+    ['STS 20 min behind', -20 * 60_000],
+    ['clocks agree', 0],
+  ])('%s: the expiry is one hour from now by our clock, and the engine tracks the same moment', async (_label, offset) => {
+    const { time, services } = await servicesWithSkew(offset);
+    const activation = await services.engine.activate('tes');
+    expect(activation.expiresAt).toBe(time.now() + 3_600_000);
+    expect(services.engine.state().roles[0]?.expiresAt).toBe(activation.expiresAt);
+    // The file keeps what STS stated (AWS tools read it), the shells show ours.
+    expect(activation.session.credentials.expiresAt).toBe(time.now() + offset + 3_600_000);
+    expect(activation.profiles).toEqual(['tes']);
+    services.close();
+  });
+});
