@@ -110,8 +110,9 @@ export class AppController implements ControllerContext {
       configError ??= this.problemOf(error);
     }
     const state = services.engine.state();
-    const identities = await identityStatuses(config, (name) => this.mfaExpiry(name), state, now);
-    const roles: RoleView[] = roleStatuses(config, owned, state, now).map((row) => ({
+    // mfaExpiry absorbs an unreachable keychain: the window still shows everything else.
+    const identities = await identityStatuses(config, (name) => this.mfaExpiry(name), now, state);
+    const roles: RoleView[] = roleStatuses(config, owned, now, state).map((row) => ({
       ...row,
       lastError: row.lastError ?? this.switchErrors.get(row.role.name) ?? null,
       active: this.activeRole === row.role.name,

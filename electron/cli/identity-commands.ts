@@ -34,7 +34,7 @@ export async function identityAdd(ctx: CommandContext): Promise<void> {
 export async function identityList(ctx: CommandContext): Promise<void> {
   const { services, io } = ctx;
   const config = await services.configStore.load();
-  const rows = (await identityStatuses(config, (name) => services.sessions.mfaSessionExpiresAt(name), undefined, Date.now())).map((i) => ({
+  const rows = (await identityStatuses(config, (name) => services.sessions.mfaSessionExpiresAt(name), Date.now())).map((i) => ({
     name: i.name,
     accessKeyId: i.accessKeyIdMasked,
     region: i.region,

@@ -55,7 +55,7 @@ export async function status(ctx: CommandContext): Promise<void> {
   const config = await services.configStore.load();
   const owned = await services.profiles.listOwned();
   const now = Date.now();
-  const roles = roleStatuses(config, owned, undefined, now).map((row) => ({
+  const roles = roleStatuses(config, owned, now).map((row) => ({
     name: row.role.name,
     env: row.role.env,
     profile: row.profileName,
@@ -63,7 +63,7 @@ export async function status(ctx: CommandContext): Promise<void> {
     expiresAt: row.expiresAt,
     state: row.status,
   }));
-  const identities = (await identityStatuses(config, (name) => services.sessions.mfaSessionExpiresAt(name), undefined, now)).map((i) => ({
+  const identities = (await identityStatuses(config, (name) => services.sessions.mfaSessionExpiresAt(name), now)).map((i) => ({
     name: i.name,
     mfaSessionExpiresAt: i.mfaSessionExpiresAt,
   }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maskKeyId } from './identity-keys.js';
 import { appConfigSchema } from './model.js';
 import { identityStatuses, roleStatuses } from './status-view.js';
 
@@ -19,7 +20,7 @@ describe('roleStatuses', () => {
       { profile: 'stg-repository', expiresAt: NOW + 60_000, source: 'role stg' },
       { profile: 'prd', expiresAt: NOW - 1, source: 'role prd' },
     ];
-    expect(roleStatuses(config, owned, undefined, NOW).map((r) => [r.role.name, r.profileName, r.status, r.expiresAt])).toEqual([
+    expect(roleStatuses(config, owned, NOW).map((r) => [r.role.name, r.profileName, r.status, r.expiresAt])).toEqual([
       ['tes', 'tes', 'idle', null],
       ['stg', 'stg-repository', 'active', NOW + 60_000],
       ['prd', 'prd', 'expired', NOW - 1],
@@ -31,18 +32,18 @@ describe('roleStatuses', () => {
       roles: [{ role: 'prd', identity: 'dev', status: 'needs-mfa' as const, expiresAt: NOW + 5, nextRenewalAt: null, lastError: { code: 'needs-mfa' as const, message: 'code' } }],
       mfaSessions: [],
     };
-    const [, , prd] = roleStatuses(config, [{ profile: 'prd', expiresAt: NOW - 1, source: 'role prd' }], engine, NOW);
+    const [, , prd] = roleStatuses(config, [{ profile: 'prd', expiresAt: NOW - 1, source: 'role prd' }], NOW, engine);
     expect(prd).toMatchObject({ status: 'needs-mfa', expiresAt: NOW + 5, lastError: { code: 'needs-mfa' } });
   });
 });
 
 describe('identityStatuses', () => {
-  it('the engine’s MFA session end first, else the keychain’s; an unreachable keychain reads as none', async () => {
+  it('the engine’s MFA session end first, else the keychain’s; a keychain failure reaches the caller', async () => {
     const engine = { roles: [], mfaSessions: [{ identity: 'dev', expiresAt: NOW + 1000 }] };
-    expect((await identityStatuses(config, async () => NOW + 9, engine, NOW))[0]?.mfaSessionExpiresAt).toBe(NOW + 1000);
-    expect((await identityStatuses(config, async () => NOW + 9, undefined, NOW))[0]?.mfaSessionExpiresAt).toBe(NOW + 9);
-    expect((await identityStatuses(config, async () => NOW - 9, undefined, NOW))[0]?.mfaSessionExpiresAt).toBeNull();
-    const unreachable = await identityStatuses(config, () => Promise.reject(new Error('no D-Bus')), undefined, NOW);
-    expect(unreachable[0]).toMatchObject({ name: 'dev', accessKeyIdMasked: expect.stringContaining('AKIA') as unknown, mfaSessionExpiresAt: null });
+    expect((await identityStatuses(config, async () => NOW + 9, NOW, engine))[0]?.mfaSessionExpiresAt).toBe(NOW + 1000);
+    expect((await identityStatuses(config, async () => NOW + 9, NOW))[0]?.mfaSessionExpiresAt).toBe(NOW + 9);
+    expect((await identityStatuses(config, async () => NOW - 9, NOW))[0]?.mfaSessionExpiresAt).toBeNull();
+    expect((await identityStatuses(config, async () => null, NOW))[0]).toMatchObject({ name: 'dev', accessKeyIdMasked: maskKeyId('AKIAFAKEFAKEFAKE0001') });
+    await expect(identityStatuses(config, () => Promise.reject(new Error('no D-Bus')), NOW)).rejects.toThrow('no D-Bus');
   });
 });

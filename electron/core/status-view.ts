@@ -34,7 +34,7 @@ const NOTHING_TRACKED: EngineState = { roles: [], mfaSessions: [] };
  * Untracked roles: no profile written → idle; a profile whose credentials still work → active
  * (another sts-tray wrote it); credentials past their end → expired.
  */
-export function roleStatuses(config: AppConfig, owned: readonly OwnedProfile[], engine: EngineState = NOTHING_TRACKED, now: number): RoleStatusRow[] {
+export function roleStatuses(config: AppConfig, owned: readonly OwnedProfile[], now: number, engine: EngineState = NOTHING_TRACKED): RoleStatusRow[] {
   const tracked = new Map(engine.roles.map((r) => [r.role, r]));
   return config.roles.map((role) => {
     const profileName = profileOf(role);
@@ -50,18 +50,18 @@ export function roleStatuses(config: AppConfig, owned: readonly OwnedProfile[], 
 
 /**
  * Identities with their MFA session's end: the engine's when it watches one, else the
- * keychain's (`mfaExpiry`, which may fail: an unreachable keychain reads as "none known").
+ * keychain's (`mfaExpiry`; a failure to read it is the caller's to report or to absorb).
  */
 export async function identityStatuses(
   config: AppConfig,
   mfaExpiry: (identity: string) => Promise<number | null>,
-  engine: EngineState = NOTHING_TRACKED,
   now: number,
+  engine: EngineState = NOTHING_TRACKED,
 ): Promise<IdentityStatusRow[]> {
   const watched = new Map(engine.mfaSessions.map((m) => [m.identity, m.expiresAt]));
   return Promise.all(
     config.identities.map(async (identity) => {
-      const known = watched.get(identity.name) ?? (identity.mfaSerial ? await mfaExpiry(identity.name).catch(() => null) : null);
+      const known = watched.get(identity.name) ?? (identity.mfaSerial ? await mfaExpiry(identity.name) : null);
       return {
         name: identity.name,
         accessKeyIdMasked: maskKeyId(identity.accessKeyId),
