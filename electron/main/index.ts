@@ -3,7 +3,6 @@
 // them from the real ones, in order. Nothing here is worth a unit test (and Electron cannot
 // run on the build machines): the _electron smoke suite (e2e/electron) covers it where it can.
 
-import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,6 +24,7 @@ import {
   session,
 } from 'electron';
 import { composeNodeServices } from '../adapters/node-services.js';
+import { sha256Hex } from '../adapters/sha256.js';
 import { SystemTimers, systemClock } from '../adapters/system-timers.js';
 import { describeError } from '../core/errors.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, rendererFilesAt, serveRenderer } from './app-protocol.js';
@@ -88,7 +88,7 @@ async function start(): Promise<void> {
     timers,
     systemLocale,
     clipboard: electronClipboard(clipboard, ClipboardItem, platform),
-    digest: (text) => createHash('sha256').update(text).digest('hex'),
+    digest: sha256Hex,
     notifier: electronNotifier(Notification, () => Notification.isSupported()),
     tray: electronTray({ tray: nativeTray, buildMenu: (template) => Menu.buildFromTemplate(template), image: (path) => nativeImage.createFromPath(path) }),
     confirm: electronConfirm((options) => dialog.showMessageBox(options)),

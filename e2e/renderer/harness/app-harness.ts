@@ -9,12 +9,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { RequestChannel, RequestOf, ResponseOf } from '../../../electron/contract/channels.js';
 import type { Result } from '../../../electron/contract/result.js';
 import { configFilePath } from '../../../electron/adapters/app-paths.js';
 import { awsFilePaths } from '../../../electron/adapters/aws-file-paths.js';
 import { KeytarSecretStore } from '../../../electron/adapters/keytar-secret-store.js';
+import { sha256Hex } from '../../../electron/adapters/sha256.js';
 import { NodeFileStore } from '../../../electron/adapters/node-file-store.js';
 import { SdkStsBroker } from '../../../electron/adapters/sdk-sts-broker.js';
 import type { AppServices } from '../../../electron/core/app-services.js';
@@ -151,7 +152,7 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
     timers: time,
     systemLocale: options.systemLocale ?? 'en-US',
     clipboard: shell.clipboard,
-    digest: (text) => createHash('sha256').update(text).digest('hex'),
+    digest: sha256Hex,
     notifier: shell.notifier,
     tray: shell.tray,
     confirm: shell.confirm.ask,

@@ -68,9 +68,6 @@ function checkValue(profile: string, what: string, value: unknown): string {
   return value;
 }
 
-/** x_security_token_expires: RFC 3339, rounded down so it is never later than the real expiry. */
-export const formatExpiry = rfc3339;
-
 export function parseExpiry(text: string | undefined): number | null {
   if (text === undefined || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i.test(text)) return null;
   const ms = Date.parse(text);
@@ -96,7 +93,8 @@ export function planProfileWrite(entry: ProfileWrite): PlannedProfile {
     const regionProblem = checkRegion(region);
     if (regionProblem) throw invalid(`the region for profile ${shown(profile)} is not valid: ${regionProblem}`);
   }
-  const values = [accessKeyId, secret, token, formatExpiry(entry.expiresAt)];
+  // x_security_token_expires: rounded down by rfc3339, so never later than the real expiry.
+  const values = [accessKeyId, secret, token, rfc3339(entry.expiresAt)];
   return {
     profile,
     source: entry.source,

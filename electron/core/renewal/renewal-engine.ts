@@ -12,7 +12,6 @@ import { findRole, profilesOf, profileWrites, type SessionService } from '../ses
 import type { EngineState, RenewalEvent, RenewalListener, RoleStatus } from './renewal-events.js';
 import { backoffDelay, isTransient, renewalTime } from './renewal-policy.js';
 
-
 export interface RenewalDeps {
   readonly sessions: SessionService;
   readonly profiles: AwsProfileStore;
