@@ -101,13 +101,13 @@ export class AppController implements ControllerContext {
       config = await services.configStore.load();
       this.knownPreferences = config.preferences;
     } catch (error) {
-      configError = this.problemOf(error);
+      configError = problemOf(error);
     }
     let owned: OwnedProfile[] = [];
     try {
       owned = await services.profiles.listOwned();
     } catch (error) {
-      configError ??= this.problemOf(error);
+      configError ??= problemOf(error);
     }
     const state = services.engine.state();
     // mfaExpiry absorbs an unreachable keychain: the window still shows everything else.
@@ -284,7 +284,7 @@ export class AppController implements ControllerContext {
     this.activity.record(kind, subject, detail, at);
   }
 
-  async preferences(): Promise<Preferences> {
+  private async preferences(): Promise<Preferences> {
     try {
       this.knownPreferences = (await this.services.configStore.load()).preferences;
     } catch {
@@ -299,10 +299,6 @@ export class AppController implements ControllerContext {
 
   async mfaExpiry(identity: string): Promise<number | null> {
     return this.services.sessions.mfaSessionExpiresAt(identity).catch(() => null);
-  }
-
-  problemOf(error: unknown): Problem {
-    return { code: isStsTrayError(error) ? error.code : 'internal', message: describeError(error) };
   }
 
   /** Sends a new view to every listener, once per burst of changes. */
@@ -333,7 +329,7 @@ export class AppController implements ControllerContext {
         return;
       }
     }
-    if (roleName) this.switchErrors.set(roleName, this.problemOf(error));
+    if (roleName) this.switchErrors.set(roleName, problemOf(error));
     this.record('switch-failed', roleName || 'tray', describeError(error));
     this.changed();
   }
@@ -379,4 +375,8 @@ function initialActiveRole(config: AppConfig, state: EngineState, now: number): 
   if (mirrored) return mirrored.role;
   const latest = [...running].sort((a, b) => (b.expiresAt ?? 0) - (a.expiresAt ?? 0))[0];
   return latest?.role ?? null;
+}
+
+function problemOf(error: unknown): Problem {
+  return { code: isStsTrayError(error) ? error.code : 'internal', message: describeError(error) };
 }

@@ -1,7 +1,7 @@
 // What the request handlers (identity-, role-, session-, mfa- and preference-requests.ts) may
 // use of the controller: the services, the shared work of a switch, and the view's state.
 
-import type { ActivationView, ActivityKind, AppView, MfaPrompt, Problem, RoleView } from '../contract/views.js';
+import type { ActivationView, ActivityKind, AppView, MfaPrompt, RoleView } from '../contract/views.js';
 import type { AppServices } from '../core/app-services.js';
 import type { ExportFormat } from '../core/export-format.js';
 import type { Preferences, Role } from '../core/model.js';
@@ -23,8 +23,6 @@ export interface ControllerContext {
   /** A removed or renamed role: not renewed, not active, no error kept. */
   forgetRole(name: string): void;
   mfaPrompt: MfaPrompt | null;
-  preferences(): Promise<Preferences>;
   rememberPreferences(preferences: Preferences): void;
   mfaExpiry(identity: string): Promise<number | null>;
-  problemOf(error: unknown): Problem;
 }
