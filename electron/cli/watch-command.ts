@@ -7,6 +7,7 @@ import type { AppConfig } from '../core/model.js';
 import { StsTrayError, describeError } from '../core/errors.js';
 import { MFA_SESSION_MIN_REMAINING_MS } from '../core/mfa-session-cache.js';
 import type { Clock, TimerHandle, Timers } from '../core/ports.js';
+import { clockTimeWithSeconds, span, type TimeFormatter } from '../core/time.js';
 import type { RenewalEngine } from '../core/renewal/renewal-engine.js';
 import type { RenewalEvent } from '../core/renewal/renewal-events.js';
 import { findRole, type SessionService } from '../core/sessions.js';
@@ -35,18 +36,14 @@ export const WATCH_DEFAULTS = { heartbeatMs: 60_000, pickupMs: 5_000, settleMs: 
 /** Wall-clock and monotonic time parting by more than this means a sleep or a clock change. */
 const DRIFT_MS = 2_000;
 
-/** 14:05:09 in local time: renewals of short sessions are seconds apart. */
-export function stamp(ms: number): string {
-  const d = new Date(ms);
-  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+/**
+ * 14:05:09 in local time: renewals of short sessions are seconds apart. The formatter is
+ * made on first use, not at the start of every command.
+ */
+function stamp(ms: number): string {
+  return (localSeconds ??= clockTimeWithSeconds())(ms);
 }
-
-function span(ms: number): string {
-  const s = Math.round(Math.abs(ms) / 1000);
-  if (s < 120) return `${s} s`;
-  const min = Math.round(s / 60);
-  return min < 120 ? `${min} min` : `${Math.floor(min / 60)} h ${min % 60} min`;
-}
+let localSeconds: TimeFormatter | undefined;
 
 /** The line `watch` prints for an engine event. */
 export function eventLine(event: RenewalEvent): string {

@@ -30,11 +30,11 @@ export function minutesUntil(now: number, at: number): number {
   return Math.max(0, Math.floor((at - now) / 60_000));
 }
 
-/** A length of time for a sentence: "42 s", "42 min", "2 h 5 min" (the sign is ignored). */
+/** A length of time for a sentence, to the nearest unit: "42 s", "42 min", "2 h 5 min" (the sign is ignored). */
 export function span(ms: number): string {
-  const seconds = Math.floor(Math.abs(ms) / 1000);
+  const seconds = Math.round(Math.abs(ms) / 1000);
   if (seconds < 120) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
+  const minutes = Math.round(seconds / 60);
   return minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
