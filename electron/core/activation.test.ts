@@ -24,10 +24,16 @@ async function servicesWithSkew(offsetMs: number) {
   const sts = new FakeStsBroker(time);
   sts.serverClockOffsetMs = offsetMs;
   const secrets = new MemorySecretStore();
+  const reads: string[] = [];
+  const get = secrets.get.bind(secrets);
+  secrets.get = (account) => {
+    reads.push(account);
+    return get(account);
+  };
   const config = appConfigSchema.parse(CONFIG);
   for (const identity of config.identities) await saveIdentityKey(secrets, identity, 'fake-secret-ci-0000000000000');
   const services = composeServices({ files, secrets, sts, clock: time, timers: time, random: () => 0, configPath: '/h/app/config.json', awsFiles: PATHS });
-  return { time, services };
+  return { time, services, reads };
 }
 
 describe('activateRole through engine.activate', () => {
@@ -43,6 +49,15 @@ describe('activateRole through engine.activate', () => {
     // The file keeps what STS stated (AWS tools read it), the shells show ours.
     expect(activation.session.credentials.expiresAt).toBe(time.now() + offset + 3_600_000);
     expect(activation.profiles).toEqual(['tes']);
+    services.close();
+  });
+});
+
+describe('engine.activate for an identity without an MFA device', () => {
+  it('reads its key from the keychain and nothing else (no MFA session to look for)', async () => {
+    const { services, reads } = await servicesWithSkew(0);
+    await services.engine.activate('tes');
+    expect(reads).toEqual(['identity:ci']);
     services.close();
   });
 });

@@ -109,7 +109,8 @@ export class RenewalEngine {
     const activation = await activateRole(this.deps, roleName, mfaCode);
     const config = await this.deps.config();
     this.track(activation.role, activation.identity, activation.expiresAt, activation.session.obtainedAt, config);
-    await this.watchMfaSession(activation.identity);
+    // An identity without an MFA device has no MFA session to warn about: no keychain read.
+    if (activation.session.identity.mfaSerial) await this.watchMfaSession(activation.identity);
     this.plan();
     return activation;
   }
