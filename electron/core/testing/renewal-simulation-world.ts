@@ -12,6 +12,7 @@ import { SessionService } from '../sessions.js';
 import { FakeStsBroker } from './fake-sts-broker.js';
 import { MemoryFileStore } from './memory-file-store.js';
 import { MemorySecretStore } from './memory-secret-store.js';
+import { seededRandom } from './seeded-random.js';
 import { VirtualTime, flush } from './virtual-time.js';
 import type { RenewalEvent } from '../renewal/renewal-events.js';
 import { RenewalEngine } from '../renewal/renewal-engine.js';
@@ -23,17 +24,6 @@ const PATHS = { credentials: '/home/dev/.aws/credentials', config: '/home/dev/.a
 const IDENTITIES = ['alice', 'bob', 'carol'] as const;
 const ENVS = ['tes', 'stg', 'prd'] as const;
 
-/** Small seeded generator (mulberry32), so a failing run can be replayed exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * Three identities with MFA, each with tes/stg/prd roles, plus `extraRoles` more spread over
