@@ -2,7 +2,7 @@
 // time by the real renewal engine, against the STS emulator over loopback HTTP on the same
 // virtual clock, through the SDK broker, the real keychain (a throw-away service) and the
 // real credentials file. A simulated user answers each MFA prompt with the device's code.
-// Prints a table, then one JSON line with the figures. Issue 3's targets: staleness 0 s,
+// Prints a table, then one JSON line with the figures. The targets: staleness 0 s,
 // STS calls ≤ 1.05 × minimum, the whole run < 10 s of CPU.
 //
 // Knobs (environment): BENCH_RENEWAL_IDENTITIES, BENCH_RENEWAL_ROLES_PER_IDENTITY,

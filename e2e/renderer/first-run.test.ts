@@ -1,4 +1,4 @@
-// Issue 5, scenarios 1 and 2: the first run (empty state, onboarding to the first identity,
+// The first run (empty state, onboarding to the first identity,
 // by keyboard alone) and adding an identity, whose secret can then not be read back through
 // any channel, any event, the page or its storage.
 

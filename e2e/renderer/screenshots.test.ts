@@ -1,4 +1,4 @@
-// Issue 5, scenario 9: a screenshot of every view in English and Japanese, light and dark,
+// A screenshot of every view in English and Japanese, light and dark,
 // kept as test artifacts in test-results/screenshots/ (git-ignored). Each one is also checked
 // for what a glance would catch: the language of the page and the colour scheme it painted.
 

@@ -1,4 +1,4 @@
-// Issue 5, scenarios 3 and 4: roles added with the quick form, a switch to tes with a code
+// Switching from the window: roles added with the quick form, a switch to tes with a code
 // from the emulated device ([tes] written, the real AWS CLI acts as the role), a switch to
 // stg on the same MFA session without a code, and prd only after a confirmation — in the
 // window and from the tray.

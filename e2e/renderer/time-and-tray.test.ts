@@ -1,4 +1,4 @@
-// Issue 5, scenarios 6, 7 and 8, where virtual time moves: the countdown and [tes] follow a
+// The window where virtual time moves: the countdown and [tes] follow a
 // renewal; the MFA-ending notification is recorded and its click opens the prompt in the
 // window; copied export lines sit on main's clipboard (never in the window) until the
 // preference's delay clears them; and the tray menu says what the sessions view says.

@@ -1,4 +1,4 @@
-// Issue 5, scenario 5: a wrong MFA code, a 5-digit code, a reused code, a bad role ARN, an
+// Bad input in the window: a wrong MFA code, a 5-digit code, a reused code, a bad role ARN, an
 // external ID too short and a bad account ID each show the right message where the user is
 // looking, and nothing is written: the credentials file, the config and the keychain keep
 // their bytes. The form checks are the core's own: main refuses the same values with the

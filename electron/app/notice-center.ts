@@ -11,14 +11,14 @@ export interface Notification extends Notice {
   readonly onClick?: () => void;
 }
 
-/** The desktop's notifications (electron-notifier.ts adapts Electron's Notification). */
+/** The desktop's notifications (main/electron-notifier.ts adapts Electron's Notification). */
 export interface Notifier {
   show(notification: Notification): void;
 }
 
 export interface NoticeCenterDeps {
   readonly notifier: Notifier;
-  /** A click on "MFA session ending": index.ts wires controller.promptMfa(identity, 'expiring'). */
+  /** A click on "MFA session ending": compose-tray-app.ts wires controller.promptMfa(identity, 'expiring'). */
   readonly openMfaPrompt: (identity: string) => void;
   /** A click on a failure or expiry: the window shows the role and its error. */
   readonly showWindow: () => void;

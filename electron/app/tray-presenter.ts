@@ -1,6 +1,6 @@
 // Binds the controller's views to the tray: icon, tooltip and menu follow every view (the
 // controller sends one on each change and each minute while sessions run), and menu clicks
-// go back to the controller. Electron-free: the tray is a port (electron-tray.ts adapts a
+// go back to the controller. Electron-free: the tray is a port (main/electron-tray.ts adapts a
 // real Tray), so tests record what the tray received and click its entries.
 
 import type { AppView } from '../contract/views.js';

@@ -1,5 +1,5 @@
 // The one channel map between main and the renderer. Main registers a handler for every
-// request channel (ipc-dispatch.ts); preload exposes exactly `invoke` and `on` over these
+// request channel (app/ipc-dispatch.ts builds them, main/ipc-registration.ts registers); preload exposes exactly `invoke` and `on` over these
 // names; the renderer and the e2e harness speak the same map.
 
 import * as z from 'zod/mini';

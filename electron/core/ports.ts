@@ -1,7 +1,7 @@
 // Everything outside the process reaches the core through these interfaces.
 // Real implementations live in electron/adapters; in-memory fakes in core/testing.
 
-import type { AppConfig, CallerIdentity, Credentials, TemporaryCredentials } from './model.js';
+import type { CallerIdentity, Credentials, TemporaryCredentials } from './model.js';
 
 /** The OS keychain. Values are strings; `null` means "no such item". */
 export interface SecretStore {
@@ -68,13 +68,6 @@ export interface FileStore {
   read(path: string): Promise<FileSnapshot>;
   /** Writes only if the file still matches `expected`; creates folders 0700, file 0600. */
   replace(path: string, bytes: Uint8Array, expected: FileSnapshot): Promise<ReplaceOutcome>;
-}
-
-/** The app's own JSON config (identities, roles, preferences). */
-export interface ConfigStore {
-  readonly path: string;
-  load(): Promise<AppConfig>;
-  save(config: AppConfig): Promise<void>;
 }
 
 /** An opaque handle of a pending timer. */

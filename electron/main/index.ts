@@ -1,7 +1,7 @@
-// Electron main: the composition root. Every piece of logic lives in a module that takes
-// its Electron objects as parameters and is tested with stand-ins; this file only builds
-// them from the real ones, in order. Nothing here is worth a unit test (and Electron cannot
-// run on the build machines): the _electron smoke suite (e2e/electron) covers it where it can.
+// Electron main: the composition root. The tray app lives in electron/app and the adapters
+// beside this file take their Electron objects as parameters; this file only builds them from
+// the real ones, in order. index.test.ts checks the start-up order against stand-ins; the
+// _electron smoke suite (e2e/electron) runs the real shell where an Electron binary exists.
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -31,7 +31,9 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, rendererFilesAt, serve
 import { becomeTrayOnlyApp, installQuitSequence } from './app-lifecycle.js';
 import { composeTrayApp } from '../app/compose-tray-app.js';
 import { electronClipboard } from './electron-clipboard.js';
-import { electronConfirm, electronNotifier, electronTray } from './electron-ports.js';
+import { electronConfirm } from './electron-dialog.js';
+import { electronNotifier } from './electron-notifier.js';
+import { electronTray } from './electron-tray.js';
 import { dispatchRequest } from '../app/ipc-dispatch.js';
 import { forwardViews, registerIpcHandlers } from './ipc-registration.js';
 import { launchAtLogin } from './launch-at-login.js';

@@ -1,4 +1,4 @@
-// What happens to credentials in the file when renewal is impossible (issue 3, item 7):
+// What happens to credentials in the file when renewal is impossible:
 // the `onExpired` preference. Default 'keep': AWS tools then fail loudly with
 // ExpiredToken instead of silently falling back to other credentials (maybe another
 // account's [default]); 'remove' takes our section out for users who prefer that.

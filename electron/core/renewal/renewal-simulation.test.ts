@@ -1,4 +1,4 @@
-// Issue 3's proof: 48 h of virtual time with 109 roles (3 identities × tes/stg/prd + 100
+// The engine's proof of freshness: 48 h of virtual time with 109 roles (3 identities × tes/stg/prd + 100
 // more), a 3 h sleep, throttling bursts, a network outage and ±1 h wall-clock jumps; then
 // longer outages, and the idle cost of the scheduler. Each run prints the figures it checks.
 

@@ -1,4 +1,4 @@
-// A whole sts-tray world on virtual time for the renewal simulation (issue 3): the engine
+// A whole sts-tray world on virtual time for the renewal simulation: the engine
 // with its real collaborators over in-memory ports, a user who answers the MFA warning, and
 // an observer that reads the credentials file after every timer callback, every checkNow and
 // every virtual minute. It measures what a user of the AWS CLI would notice: how long a
