@@ -221,6 +221,16 @@ describe('AppController', () => {
     expect(views.length - afterSwitch).toBe(5);
   });
 
+  it('after a sleep the desktop did not report, renews the overdue role within a minute', async () => {
+    await call('session:activate', { role: 'tes', mfaCode: '123456' });
+    await rig.settle();
+    const assumed = rig.sts.count('AssumeRole');
+    rig.time.sleep(58 * MIN); // wall clock moves, timers stand still; the renewal was due at ~54 min
+    await rig.time.advance(MIN, rig.settle);
+    expect(rig.sts.count('AssumeRole')).toBe(assumed + 1);
+    expect((await rig.controller.view()).roles[0]).toMatchObject({ status: 'active', expiresAt: rig.time.now() + 60 * MIN });
+  });
+
   it('a role waiting for a code resumes within a minute of an MFA session started in a terminal', async () => {
     await call('session:activate', { role: 'tes', mfaCode: '123456' });
     await rig.time.advance(13 * 60 * MIN, rig.settle);

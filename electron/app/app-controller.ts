@@ -13,6 +13,7 @@ import { sessionExport, type ExportFormat } from '../core/export-format.js';
 import { emptyConfig, type AppConfig, type Preferences, type Role } from '../core/model.js';
 import type { Clock, TimerHandle, Timers } from '../core/ports.js';
 import type { EngineState, RenewalEvent } from '../core/renewal/renewal-events.js';
+import { wakeCheck } from '../core/renewal/wake-detector.js';
 import { signOutAll, signOutRole } from '../core/sign-out.js';
 import { findRole, profilesOf } from '../core/sessions.js';
 import { identityStatuses, roleStatuses } from '../core/status-view.js';
@@ -50,6 +51,8 @@ export class AppController implements ControllerContext {
   private readonly switchErrors = new Map<string, Problem>();
   private readonly listeners = new Set<ViewListener>();
   private minuteTimer: TimerHandle | null = null;
+  /** A sleep noticed from the minute timer, where the desktop reports no resume (or late). */
+  private readonly woke: () => number | null;
   private emitQueued = false;
   private stopped = false;
   /**
@@ -60,6 +63,7 @@ export class AppController implements ControllerContext {
 
   constructor(private readonly deps: AppControllerDeps) {
     this.services = deps.services;
+    this.woke = wakeCheck(deps);
     this.shell = deps.shell;
     this.handlers = {
       'state:get': () => this.view(),
@@ -342,8 +346,9 @@ export class AppController implements ControllerContext {
   }
 
   /**
-   * While a session runs, the countdowns in the tray move each minute. While a role waits
-   * for a code, each minute also looks for an MFA session started elsewhere (a terminal).
+   * While a session runs, the countdowns in the tray move each minute, and each minute checks
+   * for a sleep the desktop did not report (core's wake check, as `watch` does). While a role
+   * waits for a code, each minute also looks for an MFA session started elsewhere (a terminal).
    */
   private planMinute(view: AppView): void {
     if (this.minuteTimer) this.deps.timers.clearTimer(this.minuteTimer);
@@ -353,14 +358,15 @@ export class AppController implements ControllerContext {
     if ((!running && !waiting) || this.stopped) return;
     this.minuteTimer = this.deps.timers.setTimer(() => {
       this.minuteTimer = null;
-      if (waiting) void this.resumeWaiting();
+      if (this.woke() !== null) this.checkNow();
+      else if (waiting) void this.resumeWaiting();
       this.changed();
     }, MINUTE - (view.now % MINUTE));
   }
 
   private async resumeWaiting(): Promise<void> {
     try {
-      if ((await this.services.engine.resumeWaiting()) > 0) this.changed();
+      if ((await this.services.engine.resumeWaiting()).length > 0) this.changed();
     } catch (error) {
       this.record('renew-failed', 'renewal', describeError(error));
       this.changed();

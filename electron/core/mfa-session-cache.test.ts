@@ -44,6 +44,30 @@ describe('MfaSessionCache', () => {
     expect(deletes).toBe(2);
   });
 
+  it('after its own session ended, takes the one another process stored since, and keeps it in the keychain', async () => {
+    const secrets = new MemorySecretStore();
+    let now = 0;
+    const tray = new MfaSessionCache(secrets, { now: () => now });
+    await tray.put('dev', session);
+    now = session.expiresAt + 1; // the tray's session has ended
+    const renewed = { ...session, accessKeyId: 'ASIAFAKEFAKEFAKE0002', expiresAt: now + 3_600_000 };
+    await new MfaSessionCache(secrets, { now: () => now }).put('dev', renewed); // `sts-tray assume` in a terminal
+    expect(await tray.expiresAt('dev')).toBe(renewed.expiresAt);
+    expect(await tray.get('dev')).toEqual(renewed);
+    expect(await secrets.get(mfaSessionItem('dev'))).not.toBeNull();
+  });
+
+  it('reports the end of an ended session until there is a newer one', async () => {
+    const secrets = new MemorySecretStore();
+    let now = 0;
+    const cache = new MfaSessionCache(secrets, { now: () => now });
+    await cache.put('dev', session);
+    now = session.expiresAt + 1;
+    expect(await cache.expiresAt('dev')).toBe(session.expiresAt);
+    expect(await cache.get('dev')).toBeNull();
+    expect(await cache.expiresAt('dev')).toBeNull();
+  });
+
   it('treats an unreadable item as no session and removes it', async () => {
     const secrets = new MemorySecretStore({ entries: [[mfaSessionItem('dev'), '{"v":1,"accessKeyId":1}']] });
     expect(await new MfaSessionCache(secrets, { now: () => 0 }).get('dev')).toBeNull();

@@ -34,27 +34,41 @@ export class MfaSessionCache {
   /** A usable MFA session for the identity, or null. */
   async get(identity: string): Promise<TemporaryCredentials | null> {
     const inMemory = this.memory.get(identity);
-    if (inMemory) {
-      if (this.usable(inMemory)) return inMemory;
+    if (inMemory && this.usable(inMemory)) return inMemory;
+    // Ours has ended, but another process (`sts-tray assume` in a terminal, the tray) may
+    // have stored a new one since: the keychain decides, and only an unusable item there is
+    // deleted.
+    this.memory.delete(identity);
+    const stored = await this.stored(identity);
+    if (stored === 'missing') return null;
+    if (stored === 'unreadable' || !this.usable(stored)) {
       await this.forget(identity);
       return null;
     }
-    const raw = await this.secrets.get(mfaSessionItem(identity));
-    if (raw === null) return null;
-    const parsed = cachedSchema.safeParse(safeJson(raw));
-    if (!parsed.success || !this.usable(parsed.data)) {
-      await this.forget(identity);
-      return null;
-    }
-    const { v: _v, ...session } = parsed.data;
-    this.memory.set(identity, session);
-    return session;
+    this.memory.set(identity, stored);
+    return stored;
   }
 
-  /** When the stored session ends by our clock (STS states it by its own), for status and warnings. */
+  /**
+   * When the latest session ends by our clock (STS states it by its own), for status and
+   * warnings: ours while usable, else the keychain's, which another process may have renewed.
+   */
   async expiresAt(identity: string): Promise<number | null> {
-    const session = this.memory.get(identity) ?? (await this.get(identity));
-    return session ? localExpiry(session) : null;
+    const inMemory = this.memory.get(identity);
+    if (inMemory && this.usable(inMemory)) return localExpiry(inMemory);
+    const stored = await this.stored(identity);
+    const latest = typeof stored === 'object' ? stored : inMemory;
+    return latest ? localExpiry(latest) : null;
+  }
+
+  /** The keychain's item, parsed. */
+  private async stored(identity: string): Promise<TemporaryCredentials | 'missing' | 'unreadable'> {
+    const raw = await this.secrets.get(mfaSessionItem(identity));
+    if (raw === null) return 'missing';
+    const parsed = cachedSchema.safeParse(safeJson(raw));
+    if (!parsed.success) return 'unreadable';
+    const { v: _v, ...session } = parsed.data;
+    return session;
   }
 
   async put(identity: string, session: TemporaryCredentials): Promise<void> {

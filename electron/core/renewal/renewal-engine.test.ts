@@ -100,7 +100,7 @@ describe('RenewalEngine', () => {
     await rig.engine.activate('stg');
     await rig.time.advance(13 * H, rig.settle);
     expect(rig.engine.state().roles.map((r) => r.status)).toEqual(['needs-mfa', 'needs-mfa']);
-    expect(await rig.engine.resumeWaiting()).toBe(0);
+    expect(await rig.engine.resumeWaiting()).toEqual([]);
 
     // `sts-tray assume` in a terminal: its own SessionService over the same keychain.
     const terminal = new SessionService({
@@ -111,10 +111,34 @@ describe('RenewalEngine', () => {
     });
     await terminal.startMfaSession('dev', '654321');
     const sessionsBefore = rig.sts.count('GetSessionToken');
-    expect(await rig.engine.resumeWaiting()).toBe(2);
+    expect(await rig.engine.resumeWaiting()).toEqual(['dev']);
     await rig.settle();
     expect(rig.engine.state().roles.map((r) => r.status)).toEqual(['active', 'active']);
     expect(rig.sts.count('GetSessionToken')).toBe(sessionsBefore);
+  });
+
+  it('keeps a role that needs a code waiting (activateOrWait) and starts it with the code, writing its profile then', async () => {
+    expect(await engine.activateOrWait('tes')).toBeNull();
+    expect(engine.state().roles).toMatchObject([{ role: 'tes', identity: 'dev', status: 'needs-mfa', expiresAt: null, nextRenewalAt: null }]);
+    expect([...engine.waitingForCode()]).toEqual([['dev', ['tes']]]);
+    expect(time.nextTimerAt()).toBeNull(); // waiting costs no timer
+    expect((await files.read(PATHS.credentials)).bytes).toBeNull();
+    await engine.provideMfaCode('dev', '123456');
+    await settle();
+    expect(events.filter((e) => e.type === 'renewed')).toMatchObject([{ role: 'tes', first: true, expiresAt: time.now() + H }]);
+    expect(engine.state().roles[0]).toMatchObject({ status: 'active', expiresAt: time.now() + H });
+    expect(engine.waitingForCode().size).toBe(0);
+    expect(new TextDecoder().decode((await files.read(PATHS.credentials)).bytes ?? new Uint8Array())).toContain('[tes]');
+    // A later renewal is an ordinary one.
+    await time.advance(54 * MIN, settle);
+    expect(events.filter((e) => e.type === 'renewed').at(-1)).not.toHaveProperty('first');
+  });
+
+  it('activateOrWait still fails at once for anything but a missing code', async () => {
+    await expect(engine.activateOrWait('tse')).rejects.toThrow(/no role named "tse"/);
+    sts.failNext('AssumeRole', 'access-denied');
+    await expect(engine.activateOrWait('tes', '123456')).rejects.toMatchObject({ code: 'access-denied' });
+    expect(engine.state().roles).toEqual([]);
   });
 
   it('retries transient failures with backoff and stops on fatal ones', async () => {

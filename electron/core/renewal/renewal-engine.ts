@@ -5,6 +5,7 @@
 import { activateRole, type Activation } from '../activation.js';
 import type { AwsProfileStore } from '../credentials-file/aws-profile-store.js';
 import { StsTrayError, describeError, type ErrorCode } from '../errors.js';
+import { MFA_SESSION_MIN_REMAINING_MS } from '../mfa-session-cache.js';
 import { profileOf, type AppConfig } from '../model.js';
 import type { Clock, TimerHandle, Timers } from '../ports.js';
 import { localExpiry } from '../time.js';
@@ -25,6 +26,8 @@ interface Tracked {
   readonly role: string;
   readonly identity: string;
   status: RoleStatus;
+  /** False while the role waits for its first session (activateOrWait): nothing written yet. */
+  started: boolean;
   expiresAt: number;
   obtainedAt: number;
   /** Next renewal or retry; null while waiting for the user (MFA code, a fatal error). */
@@ -116,6 +119,34 @@ export class RenewalEngine {
   }
 
   /**
+   * As activate, but a role that needs an MFA code first is kept waiting for it instead of
+   * failing: provideMfaCode or resumeWaiting starts it like any role waiting for a code.
+   * Null while it waits. `watch` starts its named roles this way.
+   */
+  async activateOrWait(roleName: string, mfaCode?: string): Promise<Activation | null> {
+    try {
+      return await this.activate(roleName, mfaCode);
+    } catch (error) {
+      if (!(error instanceof StsTrayError) || error.code !== 'needs-mfa') throw error;
+      const role = findRole(await this.deps.config(), roleName);
+      if (this.tracked.get(role.name)?.started) return null;
+      this.tracked.set(role.name, {
+        role: role.name,
+        identity: role.identity,
+        status: 'needs-mfa',
+        started: false,
+        expiresAt: Number.NEGATIVE_INFINITY,
+        obtainedAt: 0,
+        nextAt: null,
+        attempt: 0,
+        lastError: { code: error.code, message: describeError(error) },
+        expiryHandled: true,
+      });
+      return null;
+    }
+  }
+
+  /**
    * Renews the given roles (all tracked ones by default) now, in one wave, with fresh
    * sessions: the user's "Renew now". Roles waiting for an MFA code try again too, and
    * ask again if the session is still missing.
@@ -151,25 +182,40 @@ export class RenewalEngine {
   }
 
   /**
-   * Roles waiting for a code whose identity has an MFA session again (started by another
-   * process: `sts-tray assume` in a terminal, a second window) renew now. Returns how many.
+   * Roles waiting for a code whose identity has a usable MFA session again (started by
+   * another process: `sts-tray assume` in a terminal, a second window) renew now. Returns
+   * the identities whose roles resumed.
    */
-  async resumeWaiting(): Promise<number> {
-    const waiting = [...this.tracked.values()].filter((t) => t.status === 'needs-mfa');
-    let resumed = 0;
+  async resumeWaiting(): Promise<string[]> {
+    const waiting = this.waiting();
+    const resumed: string[] = [];
     for (const identity of new Set(waiting.map((t) => t.identity))) {
-      if ((await this.deps.sessions.mfaSessionExpiresAt(identity)) === null) continue;
+      const expiresAt = await this.deps.sessions.mfaSessionExpiresAt(identity);
+      // A session about to end would be refused for the renewal: waiting goes on.
+      if (expiresAt === null || expiresAt - this.deps.clock.now() <= MFA_SESSION_MIN_REMAINING_MS) continue;
       await this.watchMfaSession(identity);
       const now = this.deps.clock.now();
       for (const t of waiting) {
         if (t.identity !== identity) continue;
         t.nextAt = now;
         t.attempt = 0;
-        resumed += 1;
       }
+      resumed.push(identity);
     }
-    if (resumed > 0) void this.run();
+    if (resumed.length > 0) void this.run();
     return resumed;
+  }
+
+  /** Identities with roles waiting for an MFA code, and those roles (not those a code already resumed). */
+  waitingForCode(): Map<string, string[]> {
+    const byIdentity = new Map<string, string[]>();
+    for (const t of this.waiting()) byIdentity.set(t.identity, [...(byIdentity.get(t.identity) ?? []), t.role]);
+    return byIdentity;
+  }
+
+  /** Roles that need a code and have none coming: no renewal planned. */
+  private waiting(): Tracked[] {
+    return [...this.tracked.values()].filter((t) => t.status === 'needs-mfa' && t.nextAt === null);
   }
 
   /** Runs whatever is due now: the shell calls it on resume, unlock and network-online. */
@@ -191,7 +237,7 @@ export class RenewalEngine {
         role: t.role,
         identity: t.identity,
         status: t.status,
-        expiresAt: t.expiresAt,
+        expiresAt: t.started ? t.expiresAt : null,
         nextRenewalAt: t.nextAt,
         lastError: t.lastError,
       })),
@@ -205,6 +251,7 @@ export class RenewalEngine {
       role,
       identity,
       status: 'active',
+      started: true,
       expiresAt,
       obtainedAt,
       nextAt: renewalTime(obtainedAt, expiresAt, config.preferences.renewalLeadSeconds * 1000, this.random),
@@ -280,6 +327,8 @@ export class RenewalEngine {
         await this.deps.profiles.write(renewed.flatMap((o) => profileWrites(o.session)));
         const now = this.deps.clock.now();
         for (const { t, session } of renewed) {
+          const first = !t.started;
+          t.started = true;
           t.status = 'active';
           // By our clock: STS states the expiry by its own, and a skewed clock would otherwise
           // renew late (STS ahead) or early, even in a loop (STS behind by more than the lifetime).
@@ -289,7 +338,7 @@ export class RenewalEngine {
           t.attempt = 0;
           t.lastError = null;
           t.expiryHandled = false;
-          this.emit({ type: 'renewed', role: t.role, expiresAt: t.expiresAt, at: now });
+          this.emit({ type: 'renewed', role: t.role, expiresAt: t.expiresAt, at: now, ...(first ? { first: true as const } : {}) });
         }
       } catch (error) {
         for (const { t } of renewed) this.fail(t, error);
@@ -305,7 +354,7 @@ export class RenewalEngine {
     if (isTransient(code)) {
       t.attempt += 1;
       t.nextAt = now + backoffDelay(t.attempt, this.random);
-      t.status = now >= t.expiresAt ? 'expired' : 'active';
+      t.status = !t.started ? 'failed' : now >= t.expiresAt ? 'expired' : 'active';
     } else {
       t.nextAt = null;
       t.status = code === 'needs-mfa' ? 'needs-mfa' : 'failed';

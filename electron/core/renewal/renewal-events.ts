@@ -25,7 +25,14 @@ export interface EngineState {
 }
 
 export type RenewalEvent =
-  | { readonly type: 'renewed'; readonly role: string; readonly expiresAt: number; readonly at: number }
+  | {
+      readonly type: 'renewed';
+      readonly role: string;
+      readonly expiresAt: number;
+      readonly at: number;
+      /** The role's first session: it had waited for a code (activateOrWait). */
+      readonly first?: true;
+    }
   | {
       readonly type: 'failed';
       readonly role: string;

@@ -12,7 +12,8 @@ import { MemorySecretStore } from '../core/testing/memory-secret-store.js';
 import { VirtualTime, flush } from '../core/testing/virtual-time.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommand } from './parse-command.js';
-import { eventLine, runWatch } from './watch-command.js';
+import { eventLine } from './watch-lines.js';
+import { runWatch } from './watch-loop.js';
 
 const PATHS = { credentials: '/h/.aws/credentials', config: '/h/.aws/config' };
 const S = 1000;
@@ -115,7 +116,6 @@ describe('runWatch (real engine, virtual time, fake STS)', () => {
     let outcome: unknown = 'running';
     const done = runWatch({
       engine,
-      sessions,
       config: async () => config,
       io,
       clock: time,
