@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AwsProfileStore } from '../core/credentials-file/aws-profile-store.js';
 import type { FileSnapshot, FileStore, ReplaceOutcome } from '../core/ports.js';
 import { type FileOps, NodeFileStore } from './node-file-store.js';
@@ -315,9 +315,15 @@ describe('AwsProfileStore on the real file system', () => {
     const watching = (async () => {
       for await (const event of fsp.watch(aws, { signal: stop.signal })) if (event.filename) seen.push(event.filename);
     })().catch(() => undefined); // ends with an AbortError
-    await new Promise((done) => setTimeout(done, 20));
+    // Marker files instead of sleeps: the first proves the watcher runs, the second, written
+    // after the renewal, that every event of the renewal has arrived (they come in order).
+    const seenMarker = async (name: string) => {
+      await fsp.writeFile(join(aws, name), '');
+      await vi.waitFor(() => expect(seen).toContain(name), { timeout: 5_000, interval: 5 });
+    };
+    await seenMarker('watch-started');
     await store.write([renewal(2)]);
-    await new Promise((done) => setTimeout(done, 50));
+    await seenMarker('renewal-done');
     stop.abort();
     await watching;
     const [configAfter, credentialsAfter] = await Promise.all([fsp.stat(config), fsp.stat(credentials)]);
@@ -325,6 +331,7 @@ describe('AwsProfileStore on the real file system', () => {
     expect(configAfter.mtimeMs).toBe(configBefore.mtimeMs);
     expect(credentialsAfter.ino).not.toBe(credentialsBefore.ino); // replaced by rename: a new file
     expect(seen.filter((name) => name.includes('config'))).toEqual([]);
+    await Promise.all(['watch-started', 'renewal-done'].map((name) => fsp.rm(join(aws, name))));
     expect(seen.some((name) => name.includes('credentials'))).toBe(true);
     expect(await fsp.readFile(credentials, 'utf8')).toContain('aws_session_token = fake-token-2\n');
   });

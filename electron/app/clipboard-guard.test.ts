@@ -1,37 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualTime, flush } from '../core/testing/virtual-time.js';
-import { ClipboardGuard, type ClipboardPort } from './clipboard-guard.js';
+import { ClipboardGuard } from './clipboard-guard.js';
 import { NOW } from './testing/app-view-fixture.js';
+import { RecordingClipboard } from './testing/recording-ports.js';
 
 const LINES = "export AWS_ACCESS_KEY_ID='ASIAFAKEFAKEFAKE0001'\nexport AWS_SECRET_ACCESS_KEY='fake-secret-1'\n";
 const OTHER = "export AWS_ACCESS_KEY_ID='ASIAFAKEFAKEFAKE0002'\nexport AWS_SECRET_ACCESS_KEY='fake-secret-2'\n";
-
-/** A system clipboard whose operations take a turn of the event loop, as Electron's do. */
-class FakeClipboard implements ClipboardPort {
-  text = '';
-  concealed = false;
-  log: string[] = [];
-  async readText(): Promise<string> {
-    await new Promise((resolve) => setImmediate(resolve));
-    return this.text;
-  }
-  async writeConcealed(text: string): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    this.text = text;
-    this.concealed = true;
-    this.log.push('write');
-  }
-  clear(): void {
-    this.text = '';
-    this.concealed = false;
-    this.log.push('clear');
-  }
-  /** The user copies something in another app. */
-  userCopies(text: string): void {
-    this.text = text;
-    this.concealed = false;
-  }
-}
 
 /** A stand-in digest: a 32-bit string hash is enough to tell the texts of these tests apart. */
 function testDigest(text: string): string {
@@ -42,7 +16,7 @@ function testDigest(text: string): string {
 
 function setUp() {
   const time = new VirtualTime(NOW);
-  const clipboard = new FakeClipboard();
+  const clipboard = new RecordingClipboard({ now: () => time.now(), asynchronous: true });
   const errors: unknown[] = [];
   const guard = new ClipboardGuard({ clipboard, digest: testDigest, clock: time, timers: time, onError: (e) => errors.push(e) });
   return { time, clipboard, errors, guard };

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { preferencesSchema, type Preferences } from '../contract/config-schema.js';
-import { NoticeCenter, type Notification, type Notifier } from './notice-center.js';
+import { NoticeCenter } from './notice-center.js';
 import type { ShellEvent } from './shell-ports.js';
 import { MINUTE, NOW } from './testing/app-view-fixture.js';
-
-class RecordingNotifier implements Notifier {
-  shown: Notification[] = [];
-  show(notification: Notification): void {
-    this.shown.push(notification);
-  }
-  get titles(): string[] {
-    return this.shown.map((n) => n.title);
-  }
-}
+import { RecordingNotifier } from './testing/recording-ports.js';
 
 function setUp(systemLocale = 'en-US') {
   const notifier = new RecordingNotifier();

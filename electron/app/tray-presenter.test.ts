@@ -8,41 +8,8 @@ import { appView, liveRole, roleView } from './testing/app-view-fixture.js';
 import { trayIconName } from './tray-icon-name.js';
 import type { TrayIconEnv, TrayIconState } from './tray-status.js';
 import { clockTime } from '../core/time.js';
-import { TrayPresenter, type MenuEntry, type TrayActions, type TrayPort, type ViewSource } from './tray-presenter.js';
-
-class RecordingTray implements TrayPort {
-  images: string[] = [];
-  tooltips: string[] = [];
-  menus: (readonly MenuEntry[])[] = [];
-  setImage(path: string): void {
-    this.images.push(path);
-  }
-  setToolTip(text: string): void {
-    this.tooltips.push(text);
-  }
-  setMenu(entries: readonly MenuEntry[]): void {
-    this.menus.push(entries);
-  }
-  get menu(): readonly MenuEntry[] {
-    return this.menus.at(-1) ?? [];
-  }
-  /** Clicks the clickable entry with this label (in a submenu too); group headers share role names. */
-  click(label: string): void {
-    const find = (entries: readonly MenuEntry[]): MenuEntry | undefined => {
-      for (const e of entries) {
-        if ('click' in e && e.click && e.label === label) return e;
-        if (e.type === 'submenu') {
-          const inner = find(e.submenu);
-          if (inner) return inner;
-        }
-      }
-      return undefined;
-    };
-    const entry = find(this.menu);
-    if (!entry || !('click' in entry) || !entry.click) throw new Error(`no clickable entry "${label}"`);
-    entry.click();
-  }
-}
+import { TrayPresenter, type MenuEntry, type TrayActions, type ViewSource } from './tray-presenter.js';
+import { RecordingTray } from './testing/recording-ports.js';
 
 class StandInController implements TrayActions, ViewSource {
   calls: string[] = [];
