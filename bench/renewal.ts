@@ -25,8 +25,8 @@ import type { ErrorCode } from '../electron/core/errors.js';
 import { saveIdentityKey } from '../electron/core/identity-keys.js';
 import type { SecretStore } from '../electron/core/ports.js';
 import type { RenewalEvent } from '../electron/core/renewal/renewal-events.js';
-import { RenewalEngine } from '../electron/core/renewal/renewal-engine.js';
-import { SessionService, profileWrites } from '../electron/core/sessions.js';
+import { composeRenewal } from '../electron/core/compose-services.js';
+import { profileWrites } from '../electron/core/sessions.js';
 import { MemorySecretStore } from '../electron/core/testing/memory-secret-store.js';
 import { VirtualTime, flush } from '../electron/core/testing/virtual-time.js';
 import { seededRandom } from '../electron/core/testing/seeded-random.js';
@@ -65,8 +65,7 @@ async function main(): Promise<void> {
   const files = new CountingFileStore(new NodeFileStore());
   const profiles = new AwsProfileStore(files, paths);
   const sts = new SdkStsBroker({ endpoint: emulator.url, clock: time });
-  const sessions = new SessionService({ config: () => config, secrets, sts, clock: time });
-  const engine = new RenewalEngine({ sessions, profiles, config: () => config, clock: time, timers: time, random: jitter ? seededRandom(3) : () => 0 });
+  const { sessions, engine } = composeRenewal({ config: () => config, secrets, sts, profiles, clock: time, timers: time, random: jitter ? seededRandom(3) : () => 0 });
   const probe = new StalenessProbe(files, paths.credentials);
 
   // The simulated user: enters the device's current code when warned that an MFA session

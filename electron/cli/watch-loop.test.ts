@@ -4,7 +4,7 @@ import { AwsProfileStore } from '../core/credentials-file/aws-profile-store.js';
 import { saveIdentityKey } from '../core/identity-keys.js';
 import { appConfigSchema, type AppConfig } from '../core/model.js';
 import type { RenewalEvent } from '../core/renewal/renewal-events.js';
-import { RenewalEngine } from '../core/renewal/renewal-engine.js';
+import { composeRenewal } from '../core/compose-services.js';
 import { SessionService } from '../core/sessions.js';
 import { FakeStsBroker } from '../core/testing/fake-sts-broker.js';
 import { MemoryFileStore } from '../core/testing/memory-file-store.js';
@@ -102,11 +102,11 @@ describe('runWatch (real engine, virtual time, fake STS)', () => {
     new SessionService({ config: () => config, secrets, sts, clock: time });
 
   function start(opts: { interactive: boolean; answers?: string[]; roles?: string[]; mfaCode?: string }) {
-    const sessions = sessionsOf();
-    const engine = new RenewalEngine({
-      sessions,
-      profiles: new AwsProfileStore(files, PATHS),
+    const { engine } = composeRenewal({
       config: () => config,
+      secrets,
+      sts,
+      profiles: new AwsProfileStore(files, PATHS),
       clock: time,
       timers: time,
       random: () => 0,

@@ -5,6 +5,7 @@
 import { AppConfigStore } from './app-config-store.js';
 import type { AppServices } from './app-services.js';
 import { AwsProfileStore, type AwsFilePaths } from './credentials-file/aws-profile-store.js';
+import type { AppConfig } from './model.js';
 import type { Clock, FileStore, SecretStore, StsBroker, Timers } from './ports.js';
 import { RenewalEngine } from './renewal/renewal-engine.js';
 import { SessionService } from './sessions.js';
@@ -25,13 +26,32 @@ export interface ServicePorts {
   readonly close?: () => void;
 }
 
+export interface RenewalPorts {
+  readonly config: () => AppConfig | Promise<AppConfig>;
+  readonly secrets: SecretStore;
+  readonly sts: StsBroker;
+  readonly profiles: AwsProfileStore;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly random?: (() => number) | undefined;
+}
+
+/**
+ * Sessions and the renewal engine over a config source: composeServices reads the config
+ * file; the renewal rigs, the simulation and the renewal benchmark bring theirs in memory.
+ */
+export function composeRenewal(ports: RenewalPorts): { readonly sessions: SessionService; readonly engine: RenewalEngine } {
+  const { config, secrets, sts, clock } = ports;
+  const sessions = new SessionService({ config, secrets, sts, clock });
+  const engine = new RenewalEngine({ sessions, profiles: ports.profiles, config, clock, timers: ports.timers, random: ports.random });
+  return { sessions, engine };
+}
+
 export function composeServices(ports: ServicePorts): AppServices {
   const { files, secrets, sts, clock, awsFiles } = ports;
   const configStore = new AppConfigStore(files, ports.configPath);
-  const config = () => configStore.load();
   const profiles = new AwsProfileStore(files, awsFiles);
-  const sessions = new SessionService({ config, secrets, sts, clock });
-  const engine = new RenewalEngine({ sessions, profiles, config, clock, timers: ports.timers, random: ports.random });
+  const { sessions, engine } = composeRenewal({ config: () => configStore.load(), secrets, sts, profiles, clock, timers: ports.timers, random: ports.random });
   const release = ports.close ?? (() => undefined);
   return {
     configStore,

@@ -5,8 +5,8 @@ import { AwsProfileStore } from '../credentials-file/aws-profile-store.js';
 import { saveIdentityKey } from '../identity-keys.js';
 import type { AppConfig } from '../model.js';
 import type { RenewalEvent } from '../renewal/renewal-events.js';
-import { RenewalEngine } from '../renewal/renewal-engine.js';
-import { SessionService } from '../sessions.js';
+import { composeRenewal } from '../compose-services.js';
+import type { RenewalEngine } from '../renewal/renewal-engine.js';
 import { FakeStsBroker } from './fake-sts-broker.js';
 import { MemoryFileStore } from './memory-file-store.js';
 import { MemorySecretStore } from './memory-secret-store.js';
@@ -32,8 +32,7 @@ export async function renewalRig(config: () => AppConfig, files = new MemoryFile
   const secrets = new MemorySecretStore();
   for (const identity of config().identities) await saveIdentityKey(secrets, identity, `fake-secret-${identity.name}-000000000`);
   const profiles = new AwsProfileStore(files, RIG_PATHS);
-  const sessions = new SessionService({ config, secrets, sts, clock: time });
-  const engine = new RenewalEngine({ sessions, profiles, config, clock: time, timers: time, random: () => 0 });
+  const { engine } = composeRenewal({ config, secrets, sts, profiles, clock: time, timers: time, random: () => 0 });
   const events: RenewalEvent[] = [];
   engine.on((e) => events.push(e));
   const settle = async () => {

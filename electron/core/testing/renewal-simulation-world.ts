@@ -8,14 +8,15 @@
 import { AwsProfileStore, type OwnedProfile } from '../credentials-file/aws-profile-store.js';
 import { saveIdentityKey } from '../identity-keys.js';
 import { appConfigSchema, type AppConfig, type Role } from '../model.js';
-import { SessionService } from '../sessions.js';
+import { composeRenewal } from '../compose-services.js';
+import type { SessionService } from '../sessions.js';
 import { FakeStsBroker } from './fake-sts-broker.js';
 import { MemoryFileStore } from './memory-file-store.js';
 import { MemorySecretStore } from './memory-secret-store.js';
 import { seededRandom } from './seeded-random.js';
 import { VirtualTime, flush } from './virtual-time.js';
 import type { RenewalEvent } from '../renewal/renewal-events.js';
-import { RenewalEngine } from '../renewal/renewal-engine.js';
+import type { RenewalEngine } from '../renewal/renewal-engine.js';
 
 export const MIN = 60_000;
 export const H = 60 * MIN;
@@ -121,15 +122,15 @@ export class SimulationWorld {
     this.roleByName = new Map(this.config.roles.map((r) => [r.name, r]));
     this.identityBySerial = new Map(this.config.identities.map((i) => [i.mfaSerial ?? '', i.name]));
     const config = this.config;
-    this.sessions = new SessionService({ config: () => config, secrets: this.secrets, sts: this.sts, clock: this.time });
-    this.engine = new RenewalEngine({
-      sessions: this.sessions,
-      profiles: this.profiles,
+    ({ sessions: this.sessions, engine: this.engine } = composeRenewal({
       config: () => config,
+      secrets: this.secrets,
+      sts: this.sts,
+      profiles: this.profiles,
       clock: this.time,
       timers: this.time,
       random: seededRandom(options.seed ?? 20261123),
-    });
+    }));
     this.engine.on((event) => {
       this.events.push(event);
       if (event.type === 'mfa-expiring' && event.leadSeconds === 300 && this.answerMfa) this.pendingAnswers.push(event.identity);
