@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import english from 'zod/v4/locales/en.js';
 import { checkProfileName } from './profile-name.js';
+import { checkChainedRole, resolveChain } from './role-chain.js';
 import {
   ASSUME_ROLE_DURATION,
   SESSION_TOKEN_DURATION,
@@ -61,20 +62,31 @@ export const identitySchema = z.strictObject({
 });
 export type Identity = z.infer<typeof identitySchema>;
 
-export const roleSchema = z.strictObject({
-  name: nameSchema,
-  env: z._default(z.enum(ENVIRONMENTS), 'other'),
-  identity: nameSchema,
-  roleArn: checked(checkRoleArn),
-  externalId: z.optional(checked(checkExternalId)),
-  sessionName: z.optional(checked(checkSessionName)),
-  durationSeconds: z._default(duration(ASSUME_ROLE_DURATION), 3600),
-  region: z.optional(checked(checkRegion)),
-  mfa: z._default(z.boolean(), false),
-  /** Section written in the credentials file; defaults to the role's name. */
-  profile: z.optional(checked(checkProfileName)),
-  mirrorDefault: z._default(z.boolean(), false),
-});
+export const roleSchema = z
+  .strictObject({
+    name: nameSchema,
+    env: z._default(z.enum(ENVIRONMENTS), 'other'),
+    /** For a chained role: the identity at the root of its chain (whose MFA session it rests on). */
+    identity: nameSchema,
+    roleArn: checked(checkRoleArn),
+    externalId: z.optional(checked(checkExternalId)),
+    sessionName: z.optional(checked(checkSessionName)),
+    durationSeconds: z._default(duration(ASSUME_ROLE_DURATION), 3600),
+    region: z.optional(checked(checkRegion)),
+    mfa: z._default(z.boolean(), false),
+    /** Section written in the credentials file; defaults to the role's name. */
+    profile: z.optional(checked(checkProfileName)),
+    mirrorDefault: z._default(z.boolean(), false),
+    /** Role chaining: assumed with this role's session instead of the identity's key or MFA session. */
+    sourceRole: z.optional(nameSchema),
+  })
+  .check(
+    z.superRefine((role, ctx) => {
+      for (const problem of checkChainedRole(role)) {
+        ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message, input: role });
+      }
+    }),
+  );
 export type Role = z.infer<typeof roleSchema>;
 
 export const preferencesSchema = z.strictObject({
@@ -132,6 +144,14 @@ export const appConfigSchema = z
             input: role,
           });
         }
+        if (role.sourceRole === undefined) continue;
+        const chain = resolveChain(config.roles, role.name);
+        const problem = !chain.ok
+          ? chain.message
+          : chain.rootIdentity !== role.identity
+            ? `role "${role.name}" is chained from "${role.sourceRole}", whose chain starts at identity "${chain.rootIdentity}", not "${role.identity}"`
+            : null;
+        if (problem) ctx.addIssue({ code: 'custom', path: ['roles'], message: problem, input: role });
       }
     }),
   );
