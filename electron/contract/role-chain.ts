@@ -38,7 +38,7 @@ export function checkChainedRole(role: { name: string; sourceRole?: string | und
 
 export function checkChainedDuration(seconds: number): string | null {
   return seconds > ROLE_CHAINING_MAX_SECONDS
-    ? `AWS limits a session assumed with another role's session to ${ROLE_CHAINING_MAX_SECONDS} seconds (1 h); use --duration ${ROLE_CHAINING_MAX_SECONDS} or less`
+    ? `AWS limits a session assumed with another role's session to ${ROLE_CHAINING_MAX_SECONDS} seconds (1 h): choose ${ROLE_CHAINING_MAX_SECONDS} seconds or less`
     : null;
 }
 
