@@ -6,11 +6,10 @@
 
 import { StsTrayError } from './errors.js';
 import type { TemporaryCredentials } from './model.js';
-import type { RoleSession } from './sessions.js';
 
-export async function assumeChained(
-  sourceSession: (fresh: boolean) => Promise<RoleSession>,
-  assume: (source: RoleSession) => Promise<TemporaryCredentials>,
+export async function assumeChained<S>(
+  sourceSession: (fresh: boolean) => Promise<S>,
+  assume: (source: S) => Promise<TemporaryCredentials>,
   dropSource: () => void,
 ): Promise<TemporaryCredentials> {
   const source = await sourceSession(false);
