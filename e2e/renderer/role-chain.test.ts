@@ -39,6 +39,15 @@ describe('role chaining in the window', () => {
       expect.objectContaining({ name: 'auditor', identity: 'dev', sourceRole: 'tes', mfa: false, durationSeconds: 3600, roleArn: CHAINED_ROLE_ARN }),
     );
     expect(await page.getByTestId('roles-table').locator('tr[data-role="auditor"]').innerText()).toContain('dev via tes');
+    // Editing tes offers no source that would close a cycle (auditor is chained from tes).
+    await page.getByRole('button', { name: 'Edit tes', exact: true }).click();
+    await poll(() => form.locator('#role-name').inputValue()).toBe('tes');
+    expect(await form.locator('#role-sourceRole option').allInnerTexts()).toEqual([
+      'The identity’s key or MFA session',
+      'The session of role stg (role chaining)',
+      'The session of role prd (role chaining)',
+    ]);
+    await form.getByRole('button', { name: 'Cancel' }).click();
 
     await app.goTo('sessions');
     harness.emulator.resetCalls();

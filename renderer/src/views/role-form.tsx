@@ -4,6 +4,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { ENVIRONMENTS, type Environment } from '../../../electron/contract/config-schema.js';
+import { resolveChain, type ChainLink } from '../../../electron/contract/role-chain.js';
 import type { RoleView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
 import { CheckboxField, FieldError, SelectField, SubmitButton, TextField } from '../components/fields.js';
@@ -24,8 +25,8 @@ import { useI18n } from '../i18n/i18n-context.js';
 
 export interface RoleFormProps {
   readonly identities: readonly string[];
-  /** Roles this one may be chained from (its source role). */
-  readonly roles: readonly string[];
+  /** The roles there are: this one may be chained from any whose chain does not pass through it. */
+  readonly roles: readonly ChainLink[];
   /** The role being edited; null to add one. */
   readonly editing: RoleView | null;
   readonly onDone: (message: string) => void;
@@ -80,7 +81,7 @@ export function RoleForm({ identities, roles, editing, onDone, onCancel }: RoleF
   const chained = draft.sourceRole !== '';
   const sourceOptions = [
     { value: '', label: t('roles.sourceIdentity') },
-    ...roles.filter((name) => name !== editing?.role.name).map((name) => ({ value: name, label: t('roles.sourceRoleOption', { name }) })),
+    ...sourceCandidates(roles, editing?.role.name).map((name) => ({ value: name, label: t('roles.sourceRoleOption', { name }) })),
   ];
   const setMode = (arnMode: ArnMode) =>
     form.update(
@@ -203,4 +204,15 @@ export function RoleForm({ identities, roles, editing, onDone, onCancel }: RoleF
       <Notice notice={notice} testId="role-notice" />
     </form>
   );
+}
+
+/** Roles the edited one may take as its source: not itself, nor one chained from it (a cycle). */
+function sourceCandidates(roles: readonly ChainLink[], editing: string | undefined): string[] {
+  return roles
+    .filter((r) => {
+      if (editing === undefined) return true;
+      const chain = resolveChain(roles, r.name);
+      return r.name !== editing && (!chain.ok || !chain.chain.includes(editing));
+    })
+    .map((r) => r.name);
 }

@@ -117,7 +117,7 @@ export function RolesView({ view, onConfirm, onNavigate }: RolesViewProps) {
       <RoleForm
         key={editing?.role.name ?? ''}
         identities={identities}
-        roles={view.roles.map((r) => r.role.name)}
+        roles={view.roles.map((r) => r.role)}
         editing={editing}
         onDone={(message) => {
           setEditing(null);
