@@ -62,31 +62,31 @@ export const identitySchema = z.strictObject({
 });
 export type Identity = z.infer<typeof identitySchema>;
 
-export const roleSchema = z
-  .strictObject({
-    name: nameSchema,
-    env: z._default(z.enum(ENVIRONMENTS), 'other'),
-    /** For a chained role: the identity at the root of its chain (whose MFA session it rests on). */
-    identity: nameSchema,
-    roleArn: checked(checkRoleArn),
-    externalId: z.optional(checked(checkExternalId)),
-    sessionName: z.optional(checked(checkSessionName)),
-    durationSeconds: z._default(duration(ASSUME_ROLE_DURATION), 3600),
-    region: z.optional(checked(checkRegion)),
-    mfa: z._default(z.boolean(), false),
-    /** Section written in the credentials file; defaults to the role's name. */
-    profile: z.optional(checked(checkProfileName)),
-    mirrorDefault: z._default(z.boolean(), false),
-    /** Role chaining: assumed with this role's session instead of the identity's key or MFA session. */
-    sourceRole: z.optional(nameSchema),
-  })
-  .check(
-    z.superRefine((role, ctx) => {
-      for (const problem of checkChainedRole(role)) {
-        ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message, input: role });
-      }
-    }),
-  );
+const roleFields = z.strictObject({
+  name: nameSchema,
+  env: z._default(z.enum(ENVIRONMENTS), 'other'),
+  /** For a chained role: the identity at its chain's root, whose key or MFA session it rests on. */
+  identity: nameSchema,
+  /** Role chaining: assumed with this role's session instead of the identity's key or MFA session. */
+  sourceRole: z.optional(nameSchema),
+  roleArn: checked(checkRoleArn),
+  externalId: z.optional(checked(checkExternalId)),
+  sessionName: z.optional(checked(checkSessionName)),
+  durationSeconds: z._default(duration(ASSUME_ROLE_DURATION), 3600),
+  region: z.optional(checked(checkRegion)),
+  mfa: z._default(z.boolean(), false),
+  /** Section written in the credentials file; defaults to the role's name. */
+  profile: z.optional(checked(checkProfileName)),
+  mirrorDefault: z._default(z.boolean(), false),
+});
+/** A chained role's own limits (at most 1 h, no MFA of its own), reported at their fields. */
+export const roleSchema = roleFields.check(
+  z.superRefine((role, ctx) => {
+    for (const problem of checkChainedRole(role)) {
+      ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message, input: role });
+    }
+  }),
+);
 export type Role = z.infer<typeof roleSchema>;
 
 export const preferencesSchema = z.strictObject({
