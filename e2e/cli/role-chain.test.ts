@@ -155,6 +155,16 @@ describe('sts-tray role chaining against the emulator, the real keyring and the 
     expect(who.stdout).toMatch(/assumed-role\/prd-admin\//);
   });
 
+  it('a role whose trust policy does not name the source role: STS refuses, and the message names the link', async () => {
+    expect((await cli(['role', 'add', 'skip', '--source-role', 'hub', '--role-arn', AUDIT_ARN])).code).toBe(0);
+    const result = await cli(['assume', 'skip']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`role "skip" is assumed with the session of role "hub": its trust policy must name ${HUB_ARN}`);
+    expect(result.stderr).toContain('assumed-role/hub-deployer/');
+    expect(await readFile(join(home, '.aws', 'credentials'), 'utf8')).not.toContain('[skip]');
+    expect((await cli(['role', 'remove', 'skip'])).code).toBe(0);
+  });
+
   it('never printed a long-lived secret', () => {
     for (const text of outputs) expect(text).not.toContain(DEV.secretAccessKey);
   });

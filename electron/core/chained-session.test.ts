@@ -113,3 +113,22 @@ describe('a chained role’s session', () => {
     expect(assumed()[1]?.credentials.accessKeyId).toMatch(/^ASIA/);
   });
 });
+
+describe('a chained role refused by STS', () => {
+  it('names the link: the source role whose ARN the trust policy must name', async () => {
+    const now = Date.UTC(2026, 10, 22, 9, 0, 0);
+    const clock = { now: () => now };
+    const sts = new FakeStsBroker(clock);
+    const secrets = new MemorySecretStore();
+    for (const identity of config.identities) await saveIdentityKey(secrets, identity, `fake-secret-${identity.name}-000000`);
+    const sessions = new SessionService({ config: () => config, secrets, sts, clock });
+    await sessions.roleSession('bot');
+    sts.failNext('AssumeRole', 'access-denied');
+    const error = await sessions.roleSession('bot-admin').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'access-denied' });
+    expect((error as Error).message).toMatch(
+      /^role "bot-admin" is assumed with the session of role "bot": its trust policy must name arn:aws:iam::222222222222:role\/bot; fake AssumeRole failure/,
+    );
+    expect(sts.count('AssumeRole')).toBe(2);
+  });
+});

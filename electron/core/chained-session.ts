@@ -7,17 +7,38 @@
 import { StsTrayError } from './errors.js';
 import type { TemporaryCredentials } from './model.js';
 
+export interface ChainLinkNames {
+  /** The chained role, and the role whose session assumes it. */
+  readonly role: string;
+  readonly source: string;
+  readonly sourceArn: string;
+}
+
 export async function assumeChained<S>(
+  link: ChainLinkNames,
   sourceSession: (fresh: boolean) => Promise<S>,
   assume: (source: S) => Promise<TemporaryCredentials>,
   dropSource: () => void,
 ): Promise<TemporaryCredentials> {
   const source = await sourceSession(false);
   try {
-    return await assume(source);
+    return await assume(source).catch(explainDenied(link));
   } catch (error) {
     if (!(error instanceof StsTrayError) || (error.code !== 'expired' && error.code !== 'invalid-key')) throw error;
     dropSource();
-    return assume(await sourceSession(true));
+    const renewed = await sourceSession(true);
+    return assume(renewed).catch(explainDenied(link));
   }
+}
+
+/** A refusal names the link: the caller AWS judged is the source role, not the identity. */
+function explainDenied(link: ChainLinkNames): (error: unknown) => never {
+  return (error) => {
+    if (!(error instanceof StsTrayError) || error.code !== 'access-denied') throw error;
+    throw new StsTrayError(
+      'access-denied',
+      `role "${link.role}" is assumed with the session of role "${link.source}": its trust policy must name ${link.sourceArn}; ${error.message}`,
+      { cause: error },
+    );
+  };
 }

@@ -105,6 +105,7 @@ export class SessionService {
     const source = sourceRoleOf(config, role);
     if (source) {
       credentials = await assumeChained(
+        { role: role.name, source: source.name, sourceArn: source.roleArn },
         (fresh) => this.roleSession(source.name, { mfaCode: options.mfaCode, fresh }),
         (sourceSession) => this.deps.sts.assumeRole({ ...base, credentials: sourceSession.credentials }),
         () => this.roleSessions.delete(source.name),
