@@ -2,6 +2,7 @@
 
 import { environmentRoles } from '../core/environment-roles.js';
 import { removeRole, saveRole, saveRoles } from '../core/role-admin.js';
+import { refuseRemovingSource } from '../core/role-chain.js';
 import type { ControllerContext } from './controller-context.js';
 import type { RequestHandlers } from './shell-ports.js';
 
@@ -22,6 +23,8 @@ export function roleRequests(ctx: ControllerContext): Pick<RequestHandlers, 'rol
       return view.roles.filter((r) => roles.some((added) => added.name === r.role.name));
     },
     'role:remove': async ({ name }) => {
+      // Before renewal stops: a role others chain from stays, and keeps being renewed.
+      refuseRemovingSource(await services.configStore.load(), name);
       services.engine.deactivate(name);
       await removeRole(services, name);
       ctx.forgetRole(name);

@@ -29,6 +29,7 @@ export const COMMANDS: Record<string, { options: OptionSpec; positionals: number
     positionals: 1,
     options: {
       identity: { type: 'string' },
+      'source-role': { type: 'string' },
       'role-arn': { type: 'string' },
       account: { type: 'string' },
       'role-name': { type: 'string' },

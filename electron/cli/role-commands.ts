@@ -4,6 +4,8 @@ import { StsTrayError } from '../core/errors.js';
 import { profileOf, roleSchema, type Role } from '../core/model.js';
 import { parseOrThrow } from '../core/schema-errors.js';
 import { removeRole, saveRole } from '../core/role-admin.js';
+import { rootIdentityOf } from '../core/role-chain.js';
+import { resolveChain } from '../contract/role-chain.js';
 import { checkAccountId, checkRoleName, roleArnFrom } from '../contract/sts-limits.js';
 import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './command-context.js';
 import { formatTable } from './format.js';
@@ -26,13 +28,25 @@ function roleArnFromOptions(ctx: CommandContext): string {
   return roleArnFrom(account, roleName);
 }
 
+/** The identity of a new role: given, or, for a chained role, the one its source's chain starts at. */
+async function identityFromOptions(ctx: CommandContext): Promise<string> {
+  const identity = stringOption(ctx, 'identity');
+  const source = stringOption(ctx, 'source-role');
+  if (source === undefined) return requiredOption(ctx, 'identity');
+  if (identity !== undefined) {
+    throw new StsTrayError('usage', 'give either --identity or --source-role, not both: a chained role uses the identity its source role starts from');
+  }
+  return rootIdentityOf(await ctx.services.configStore.load(), source);
+}
+
 export async function roleAdd(ctx: CommandContext): Promise<void> {
   const { services, io } = ctx;
   const role: Role = parseOrThrow(
     roleSchema,
     {
       name: nameArg(ctx),
-      identity: requiredOption(ctx, 'identity'),
+      identity: await identityFromOptions(ctx),
+      sourceRole: stringOption(ctx, 'source-role'),
       roleArn: roleArnFromOptions(ctx),
       env: stringOption(ctx, 'env'),
       externalId: stringOption(ctx, 'external-id'),
@@ -46,7 +60,8 @@ export async function roleAdd(ctx: CommandContext): Promise<void> {
     'role',
   );
   await saveRole(services, role, { replace: flag(ctx, 'replace') });
-  io.out(`role ${role.name} saved: ${role.roleArn} → profile [${profileOf(role)}]${role.mfa ? ', MFA' : ''}\n`);
+  const chained = role.sourceRole === undefined ? '' : `, assumed with role ${role.sourceRole}'s session`;
+  io.out(`role ${role.name} saved: ${role.roleArn} → profile [${profileOf(role)}]${role.mfa ? ', MFA' : ''}${chained}\n`);
 }
 
 export async function roleList(ctx: CommandContext): Promise<void> {
@@ -62,17 +77,26 @@ export async function roleList(ctx: CommandContext): Promise<void> {
   }
   io.out(
     formatTable(
-      ['NAME', 'ENV', 'PROFILE', 'IDENTITY', 'MFA', 'ROLE ARN'],
+      ['NAME', 'ENV', 'PROFILE', 'IDENTITY', 'SOURCE', 'MFA', 'ROLE ARN'],
       config.roles.map((r) => [
         r.name,
         r.env,
         profileOf(r) + (r.mirrorDefault ? ' +default' : ''),
         r.identity,
-        r.mfa ? 'yes' : 'no',
+        r.sourceRole === undefined ? `identity ${r.identity}` : `role ${r.sourceRole}`,
+        mfaOf(config.roles, r),
         r.roleArn,
       ]),
     ),
   );
+}
+
+/** A chained role asks for no code itself: its chain's root does, if it needs one. */
+function mfaOf(roles: readonly Role[], role: Role): string {
+  if (role.sourceRole === undefined) return role.mfa ? 'yes' : 'no';
+  const chain = resolveChain(roles, role.name);
+  const root = chain.ok ? roles.find((r) => r.name === chain.chain[0]) : undefined;
+  return root?.mfa ? `yes, at ${root.name}` : 'no';
 }
 
 export async function roleRemove(ctx: CommandContext): Promise<void> {

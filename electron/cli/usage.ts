@@ -8,7 +8,8 @@ Usage:
                              (the secret access key is read from stdin or a hidden prompt)
   sts-tray identity list [--json]
   sts-tray identity remove NAME
-  sts-tray role add NAME --identity ID (--role-arn ARN | --account N --role-name R)
+  sts-tray role add NAME (--identity ID | --source-role ROLE) (--role-arn ARN | --account N --role-name R)
+                         (--source-role: assumed with that role's session, at most 1 h; MFA at the root)
                          [--env tes|stg|prd|other] [--external-id X] [--mfa] [--session-name S]
                          [--duration SECONDS] [--region R] [--profile P] [--mirror-default] [--replace]
   sts-tray role list [--json]

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import english from 'zod/v4/locales/en.js';
 import { checkProfileName } from './profile-name.js';
+import { checkChainedRole, resolveChain } from './role-chain.js';
 import {
   ASSUME_ROLE_DURATION,
   SESSION_TOKEN_DURATION,
@@ -61,10 +62,13 @@ export const identitySchema = z.strictObject({
 });
 export type Identity = z.infer<typeof identitySchema>;
 
-export const roleSchema = z.strictObject({
+const roleFields = z.strictObject({
   name: nameSchema,
   env: z._default(z.enum(ENVIRONMENTS), 'other'),
+  /** For a chained role: the identity at its chain's root, whose key or MFA session it rests on. */
   identity: nameSchema,
+  /** Role chaining: assumed with this role's session instead of the identity's key or MFA session. */
+  sourceRole: z.optional(nameSchema),
   roleArn: checked(checkRoleArn),
   externalId: z.optional(checked(checkExternalId)),
   sessionName: z.optional(checked(checkSessionName)),
@@ -75,6 +79,14 @@ export const roleSchema = z.strictObject({
   profile: z.optional(checked(checkProfileName)),
   mirrorDefault: z._default(z.boolean(), false),
 });
+/** A chained role's own limits (at most 1 h, no MFA of its own), reported at their fields. */
+export const roleSchema = roleFields.check(
+  z.superRefine((role, ctx) => {
+    for (const problem of checkChainedRole(role)) {
+      ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message, input: role });
+    }
+  }),
+);
 export type Role = z.infer<typeof roleSchema>;
 
 export const preferencesSchema = z.strictObject({
@@ -132,6 +144,14 @@ export const appConfigSchema = z
             input: role,
           });
         }
+        if (role.sourceRole === undefined) continue;
+        const chain = resolveChain(config.roles, role.name);
+        const problem = !chain.ok
+          ? chain.message
+          : chain.rootIdentity !== role.identity
+            ? `role "${role.name}" is chained from "${role.sourceRole}", whose chain starts at identity "${chain.rootIdentity}", not "${role.identity}"`
+            : null;
+        if (problem) ctx.addIssue({ code: 'custom', path: ['roles'], message: problem, input: role });
       }
     }),
   );

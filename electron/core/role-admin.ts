@@ -3,6 +3,7 @@
 import type { AppServices } from './app-services.js';
 import { StsTrayError } from './errors.js';
 import { profileOf, type AppConfig, type Role } from './model.js';
+import { refuseRemovingSource, withChainsResolved } from './role-chain.js';
 import { findIdentity } from './sessions.js';
 
 export interface SaveRoleOptions {
@@ -14,13 +15,6 @@ export interface SaveRoleOptions {
 
 /** The config with `role` added or replaced; throws when the result would be inconsistent. */
 export function withRole(config: AppConfig, role: Role, options: SaveRoleOptions = {}): AppConfig {
-  const identity = findIdentity(config, role.identity);
-  if (role.mfa && !identity.mfaSerial) {
-    throw new StsTrayError(
-      'validation',
-      `role "${role.name}" requires MFA, but identity "${identity.name}" has no MFA device; add its MFA device to the identity first`,
-    );
-  }
   const previous = options.previousName ?? role.name;
   const exists = (name: string) => config.roles.some((r) => r.name === name);
   if (options.previousName !== undefined && !exists(previous)) {
@@ -40,7 +34,16 @@ export function withRole(config: AppConfig, role: Role, options: SaveRoleOptions
   const unmirrored = (r: Role) => (role.mirrorDefault ? { ...r, mirrorDefault: false } : r);
   // An edited role keeps its place (the tray and the window list roles in config order).
   const at = config.roles.findIndex((r) => r.name === previous);
-  const roles = at === -1 ? [...others.map(unmirrored), role] : config.roles.map((r, i) => (i === at ? role : unmirrored(r)));
+  const placed = at === -1 ? [...others.map(unmirrored), role] : config.roles.map((r, i) => (i === at ? role : unmirrored(r)));
+  const roles = withChainsResolved(placed, { from: previous, to: role.name });
+  const saved = roles.find((r) => r.name === role.name) ?? role;
+  const identity = findIdentity(config, saved.identity);
+  if (saved.mfa && !identity.mfaSerial) {
+    throw new StsTrayError(
+      'validation',
+      `role "${saved.name}" requires MFA, but identity "${identity.name}" has no MFA device; add its MFA device to the identity first`,
+    );
+  }
   return { ...config, roles };
 }
 
@@ -61,8 +64,12 @@ export async function removeRole(services: Pick<AppServices, 'configStore' | 'pr
   const config = await services.configStore.load();
   const role = config.roles.find((r) => r.name === name);
   if (!role) throw new StsTrayError('not-found', `no role named "${name}"`);
+  refuseRemovingSource(config, name);
   const report = await services.profiles.remove(ownedProfilesOf(role, await services.profiles.listOwned()));
-  await services.configStore.update((c) => ({ ...c, roles: c.roles.filter((r) => r.name !== name) }));
+  await services.configStore.update((c) => {
+    refuseRemovingSource(c, name);
+    return { ...c, roles: c.roles.filter((r) => r.name !== name) };
+  });
   services.sessions.dropRoleSession(name);
   return report.notices;
 }

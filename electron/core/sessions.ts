@@ -7,6 +7,8 @@ import { StsTrayError } from './errors.js';
 import { loadIdentityKey } from './identity-keys.js';
 import { InFlight } from './in-flight.js';
 import { MfaSessionCache } from './mfa-session-cache.js';
+import { assumeChained } from './chained-session.js';
+import { sourceRoleOf } from './role-chain.js';
 import { profileOf, type AppConfig, type CallerIdentity, type Identity, type Role, type TemporaryCredentials } from './model.js';
 import type { Clock, SecretStore, StsBroker } from './ports.js';
 import { localExpiry } from './time.js';
@@ -100,7 +102,15 @@ export class SessionService {
       externalId: role.externalId,
     };
     let credentials: TemporaryCredentials;
-    if (role.mfa) {
+    const source = sourceRoleOf(config, role);
+    if (source) {
+      credentials = await assumeChained(
+        { role: role.name, source: source.name, sourceArn: source.roleArn },
+        (fresh) => this.roleSession(source.name, { mfaCode: options.mfaCode, fresh }),
+        (sourceSession) => this.deps.sts.assumeRole({ ...base, credentials: sourceSession.credentials }),
+        () => this.roleSessions.delete(source.name),
+      );
+    } else if (role.mfa) {
       if (!identity.mfaSerial) {
         throw new StsTrayError(
           'validation',

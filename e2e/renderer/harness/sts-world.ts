@@ -28,9 +28,15 @@ export function assumedRolePattern(env: EnvName): RegExp {
   return new RegExp(`^arn:aws:sts::${ACCOUNTS[env]}:assumed-role/${env}-${ROLE_NAME}/[\\w+=,.@-]+$`);
 }
 
-export const ROLES: readonly EmulatorRole[] = ENVS.map((env) => ({
-  arn: roleArn(env),
-  trustedUsers: [USER_ARN],
-  requireMfa: true,
-  externalId: env === 'tes' ? EXTERNAL_ID : undefined,
-}));
+/** A role only tes-deployer's sessions may assume (role chaining); it would allow 12 h to a direct caller. */
+export const CHAINED_ROLE_ARN = `arn:aws:iam::${ACCOUNTS.prd}:role/prd-auditor`;
+
+export const ROLES: readonly EmulatorRole[] = [
+  ...ENVS.map((env) => ({
+    arn: roleArn(env),
+    trustedUsers: [USER_ARN],
+    requireMfa: true,
+    externalId: env === 'tes' ? EXTERNAL_ID : undefined,
+  })),
+  { arn: CHAINED_ROLE_ARN, trustedUsers: [roleArn('tes')], maxSessionDuration: 43_200 },
+];

@@ -293,3 +293,50 @@ describe('the STS emulator with a test clock', () => {
     await expect(sts(emulator, role).send(new GetCallerIdentityCommand({}))).resolves.toBeDefined();
   });
 });
+
+describe('the STS emulator with role chains, as AWS', () => {
+  // A role that would allow 12 h to a direct caller, trusted by the deployer role.
+  const LONG = { arn: 'arn:aws:iam::222222222222:role/tes-long', trustedUsers: [DEV_ARN, DEPLOYER.arn], maxSessionDuration: 43_200 };
+
+  // One MFA session per test: a code is accepted once.
+  async function deployerSession(e: StsEmulator, session: Keys, durationSeconds?: number): Promise<Keys> {
+    const out = await sts(e, session).send(
+      new AssumeRoleCommand({ RoleArn: DEPLOYER.arn, RoleSessionName: 'dev', ExternalId: EXTERNAL_ID, DurationSeconds: durationSeconds }),
+    );
+    return keysOf(out.Credentials);
+  }
+
+  it('caps a chained session at 1 h even where the role allows 12 h, and gives 1 h when no duration is asked', async () => {
+    await start({ roles: [DEPLOYER, READER, LONG] });
+    const session = await mfaSession(emulator);
+    const client = sts(emulator, await deployerSession(emulator, session));
+    const direct = await sts(emulator, session).send(new AssumeRoleCommand({ RoleArn: LONG.arn, RoleSessionName: 'direct', DurationSeconds: 43_200 }));
+    expect(direct.Credentials?.Expiration).toBeDefined();
+    const tooLong = await errorOf(client.send(new AssumeRoleCommand({ RoleArn: LONG.arn, RoleSessionName: 'chain', DurationSeconds: 3601 })));
+    expect(tooLong).toEqual({
+      name: 'ValidationError',
+      message: 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+      status: 400,
+    });
+    const before = Math.floor(emulator.now() / 1000) * 1000;
+    const chained = await client.send(new AssumeRoleCommand({ RoleArn: LONG.arn, RoleSessionName: 'chain' }));
+    expect((chained.Credentials?.Expiration?.getTime() ?? 0) - before).toBeGreaterThanOrEqual(3600_000);
+    expect((chained.Credentials?.Expiration?.getTime() ?? 0) - before).toBeLessThan(3602_000);
+    const identity = await sts(emulator, keysOf(chained.Credentials)).send(new GetCallerIdentityCommand({}));
+    expect(identity.Arn).toBe('arn:aws:sts::222222222222:assumed-role/tes-long/chain');
+  });
+
+  it('refuses a chained call signed with a source session that has ended, and a role that does not trust the source role', async () => {
+    let clock = Date.now();
+    await start({ roles: [DEPLOYER, READER, LONG], minDurationSeconds: 20, now: () => clock });
+    const session = await mfaSession(emulator);
+    const deployer = await deployerSession(emulator, session, 900);
+    const reader = keysOf((await sts(emulator, session).send(new AssumeRoleCommand({ RoleArn: READER.arn, RoleSessionName: 'rd' }))).Credentials);
+    const untrusting = await errorOf(sts(emulator, reader).send(new AssumeRoleCommand({ RoleArn: LONG.arn, RoleSessionName: 'chain' })));
+    expect(untrusting).toMatchObject({ name: 'AccessDenied', status: 403 });
+    expect(untrusting.message).toContain('assumed-role/tes-reader/rd is not authorized to perform: sts:AssumeRole');
+    clock += 901_000;
+    const ended = await errorOf(sts(emulator, deployer).send(new AssumeRoleCommand({ RoleArn: LONG.arn, RoleSessionName: 'chain' })));
+    expect(ended).toMatchObject({ name: 'ExpiredToken', status: 403 });
+  });
+});

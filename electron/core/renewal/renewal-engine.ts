@@ -8,6 +8,7 @@ import { StsTrayError, describeError, type ErrorCode } from '../errors.js';
 import { MFA_SESSION_MIN_REMAINING_MS } from '../mfa-session-cache.js';
 import { profileOf, type AppConfig } from '../model.js';
 import type { Clock, TimerHandle, Timers } from '../ports.js';
+import { byChainDepth } from '../role-chain.js';
 import { localExpiry } from '../time.js';
 import { findRole, profilesOf, profileWrites, type SessionService } from '../sessions.js';
 import type { EngineState, RenewalEvent, RenewalListener, RoleStatus } from './renewal-events.js';
@@ -315,12 +316,14 @@ export class RenewalEngine {
 
   private async renew(due: Tracked[], config: AppConfig): Promise<void> {
     for (const t of due) t.status = 'renewing';
-    const outcomes = await inBatches(due, WAVE_CONCURRENCY, (t) =>
+    const renewOne = (t: Tracked) =>
       this.deps.sessions.roleSession(t.role, { fresh: true }).then(
         (session) => ({ t, session }),
         (error: unknown) => ({ t, error }),
-      ),
-    );
+      );
+    // Source roles before the roles chained from them, so those find the new source session.
+    const outcomes: Awaited<ReturnType<typeof renewOne>>[] = [];
+    for (const group of byChainDepth(config, due, (t) => t.role)) outcomes.push(...(await inBatches(group, WAVE_CONCURRENCY, renewOne)));
     const renewed = outcomes.flatMap((o) => ('session' in o ? [o] : []));
     if (renewed.length > 0) {
       try {

@@ -84,3 +84,24 @@ describe('draftFromRole', () => {
     expect(checkRoleDraft(draftFromRole(role)).role).toEqual(role);
   });
 });
+
+describe('a chained role in the form', () => {
+  const chained: RoleDraft = { ...good, sourceRole: 'hub', mfa: true };
+
+  it('gives a role with its source and no MFA of its own (MFA is the root’s)', () => {
+    expect(checkRoleDraft(chained).role).toMatchObject({ sourceRole: 'hub', mfa: false, durationSeconds: 3600 });
+  });
+
+  it('refuses a duration over the 1 h chaining limit at the duration field, as the core does', () => {
+    const draft = { ...chained, durationSeconds: '7200' };
+    expect(checkRoleDraft(draft).role).toBeNull();
+    expect(fieldsWithProblems(draft)).toEqual(['durationSeconds']);
+    expect(roleSchema.safeParse({ name: 'x', identity: 'dev', roleArn: 'arn:aws:iam::111111111111:role/x', sourceRole: 'hub', durationSeconds: 7200 }).success).toBe(false);
+  });
+
+  it('opens a chained role with its source and gives the same role back', () => {
+    const role = roleSchema.parse({ name: 'admin', identity: 'dev', roleArn: 'arn:aws:iam::333333333333:role/admin', sourceRole: 'hub' });
+    expect(draftFromRole(role).sourceRole).toBe('hub');
+    expect(checkRoleDraft(draftFromRole(role)).role).toEqual(role);
+  });
+});

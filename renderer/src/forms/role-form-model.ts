@@ -1,6 +1,7 @@
 // The role form as data: what the user typed → a role for 'role:save', or the problems to
 // show beside each field. The ARN is typed whole or built from an account ID and a role
-// name; every check is the contract's (sts-limits.ts, roleSchema), so the core agrees.
+// name; every check is the contract's (sts-limits.ts, roleSchema, role-chain.ts), so the
+// core agrees. A role chained from another role asks no MFA and lasts at most 1 h.
 
 import { nameSchema, roleSchema, type Environment, type Role } from '../../../electron/contract/config-schema.js';
 import { checkProfileName } from '../../../electron/contract/profile-name.js';
@@ -21,6 +22,7 @@ export const ROLE_FIELDS = [
   'name',
   'env',
   'identity',
+  'sourceRole',
   'accountId',
   'roleName',
   'roleArn',
@@ -38,6 +40,8 @@ export interface RoleDraft {
   readonly name: string;
   readonly env: Environment;
   readonly identity: string;
+  /** Role chaining: the role whose session assumes this one; '' for the identity itself. */
+  readonly sourceRole: string;
   readonly arnMode: ArnMode;
   readonly accountId: string;
   readonly roleName: string;
@@ -56,6 +60,7 @@ export function emptyRoleDraft(identity: string): RoleDraft {
     name: '',
     env: 'tes',
     identity,
+    sourceRole: '',
     arnMode: 'parts',
     accountId: '',
     roleName: '',
@@ -79,6 +84,7 @@ export function draftFromRole(role: Role): RoleDraft {
     name: role.name,
     env: role.env,
     identity: role.identity,
+    sourceRole: role.sourceRole ?? '',
     arnMode: simple ? 'parts' : 'arn',
     accountId: simple?.[1] ?? '',
     roleName: simple?.[2] ?? '',
@@ -114,6 +120,7 @@ export function checkRoleDraft(draft: RoleDraft): RoleCheck {
   const parts = draft.arnMode === 'parts';
   const accountProblem = parts ? checkProblem(checkAccountId(draft.accountId.trim())) : undefined;
   const roleNameProblem = parts ? checkProblem(checkRoleName(draft.roleName.trim())) : undefined;
+  const chained = draft.sourceRole !== '';
   const problems: Problems<RoleField> = {
     name: name.success ? undefined : { sentence: name.error.issues[0]?.message ?? '' },
     identity: draft.identity === '' ? { key: 'roles.identityRequired' } : undefined,
@@ -132,15 +139,18 @@ export function checkRoleDraft(draft: RoleDraft): RoleCheck {
   const parsed = roleSchema.safeParse({
     name: draft.name.trim(),
     env: draft.env,
+    // For a chained role main replaces it with its chain's root identity.
     identity: draft.identity,
     roleArn: draftArn(draft),
     durationSeconds: wholeNumber(draft.durationSeconds),
-    mfa: draft.mfa,
+    // MFA is asked at a chain's root, never by a chained role.
+    mfa: chained ? false : draft.mfa,
     mirrorDefault: draft.mirrorDefault,
     ...given('externalId', draft.externalId),
     ...given('sessionName', draft.sessionName),
     ...given('region', draft.region),
     ...given('profile', draft.profile),
+    ...given('sourceRole', draft.sourceRole),
   });
   if (parsed.success) return { problems: {}, role: parsed.data };
   return { problems: issueProblems(parsed.error.issues, ROLE_FIELDS, 'name'), role: null };

@@ -4,6 +4,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { ENVIRONMENTS, type Environment } from '../../../electron/contract/config-schema.js';
+import { resolveChain, type ChainLink } from '../../../electron/contract/role-chain.js';
 import type { RoleView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
 import { CheckboxField, FieldError, SelectField, SubmitButton, TextField } from '../components/fields.js';
@@ -24,6 +25,8 @@ import { useI18n } from '../i18n/i18n-context.js';
 
 export interface RoleFormProps {
   readonly identities: readonly string[];
+  /** The roles there are: this one may be chained from any whose chain does not pass through it. */
+  readonly roles: readonly ChainLink[];
   /** The role being edited; null to add one. */
   readonly editing: RoleView | null;
   readonly onDone: (message: string) => void;
@@ -32,7 +35,7 @@ export interface RoleFormProps {
 
 type TextKey = 'name' | 'accountId' | 'roleName' | 'roleArn' | 'externalId' | 'durationSeconds' | 'sessionName' | 'region' | 'profile';
 
-export function RoleForm({ identities, editing, onDone, onCancel }: RoleFormProps) {
+export function RoleForm({ identities, roles, editing, onDone, onCancel }: RoleFormProps) {
   const { t } = useI18n();
   const form = useForm<RoleDraft, RoleField>(
     () => (editing ? draftFromRole(editing.role) : emptyRoleDraft(identities[0] ?? '')),
@@ -75,6 +78,11 @@ export function RoleForm({ identities, editing, onDone, onCancel }: RoleFormProp
 
   const envOptions = ENVIRONMENTS.map((env) => ({ value: env, label: t(`env.${env}`) }));
   const identityOptions = identities.map((name) => ({ value: name, label: name }));
+  const chained = draft.sourceRole !== '';
+  const sourceOptions = [
+    { value: '', label: t('roles.sourceIdentity') },
+    ...sourceCandidates(roles, editing?.role.name).map((name) => ({ value: name, label: t('roles.sourceRoleOption', { name }) })),
+  ];
   const setMode = (arnMode: ArnMode) =>
     form.update(
       // Switching to the whole ARN starts from what the parts make, so nothing typed is lost.
@@ -94,7 +102,18 @@ export function RoleForm({ identities, editing, onDone, onCancel }: RoleFormProp
           options={envOptions}
           onChange={(env) => form.update({ env }, ['env'])}
         />
-        {identities.length > 0 ? (
+        {roles.length > 0 ? (
+          <SelectField<string>
+            id={id('sourceRole')}
+            label={t('roles.source')}
+            hint={t('roles.sourceHint')}
+            value={draft.sourceRole}
+            options={sourceOptions}
+            problem={form.messageOf('sourceRole')}
+            onChange={(sourceRole) => form.update({ sourceRole }, ['sourceRole', 'durationSeconds'])}
+          />
+        ) : null}
+        {identities.length > 0 && !chained ? (
           <SelectField<string>
             id={id('identity')}
             label={t('roles.identity')}
@@ -154,13 +173,19 @@ export function RoleForm({ identities, editing, onDone, onCancel }: RoleFormProp
           {...text('durationSeconds')}
           inputMode="numeric"
           label={t('roles.duration')}
-          hint={t('roles.durationHint')}
+          hint={t(chained ? 'roles.durationHintChained' : 'roles.durationHint')}
         />
         <TextField {...text('sessionName')} label={t('roles.sessionName')} hint={t('common.optional')} />
         <TextField {...text('region')} label={t('roles.region')} hint={t('roles.regionHint')} placeholder="ap-northeast-1" />
         <TextField {...text('profile')} label={t('roles.profile')} hint={t('roles.profileHint')} />
       </div>
-      <CheckboxField id="role-mfa" label={t('roles.mfa')} checked={draft.mfa} onChange={(mfa) => form.update({ mfa }, [])} />
+      {chained ? (
+        <p className="field-hint" data-testid="role-mfa-at-root">
+          {t('roles.mfaAtRoot', { name: draft.sourceRole })}
+        </p>
+      ) : (
+        <CheckboxField id="role-mfa" label={t('roles.mfa')} checked={draft.mfa} onChange={(mfa) => form.update({ mfa }, [])} />
+      )}
       <CheckboxField
         id="role-mirrorDefault"
         label={t('roles.mirrorDefault')}
@@ -179,4 +204,15 @@ export function RoleForm({ identities, editing, onDone, onCancel }: RoleFormProp
       <Notice notice={notice} testId="role-notice" />
     </form>
   );
+}
+
+/** Roles the edited one may take as its source: not itself, nor one chained from it (a cycle). */
+function sourceCandidates(roles: readonly ChainLink[], editing: string | undefined): string[] {
+  return roles
+    .filter((r) => {
+      if (editing === undefined) return true;
+      const chain = resolveChain(roles, r.name);
+      return r.name !== editing && (!chain.ok || !chain.chain.includes(editing));
+    })
+    .map((r) => r.name);
 }

@@ -86,7 +86,10 @@ export function RolesView({ view, onConfirm, onNavigate }: RolesViewProps) {
                 <td>
                   <EnvBadge env={r.role.env} />
                 </td>
-                <td>{r.role.identity}</td>
+                <td>
+                  {r.role.identity}
+                  {r.role.sourceRole !== undefined ? ` ${t('roles.via', { name: r.role.sourceRole })}` : ''}
+                </td>
                 <td className="mono wrap">{r.role.roleArn}</td>
                 <td className="mono">
                   {r.profileName}
@@ -114,6 +117,7 @@ export function RolesView({ view, onConfirm, onNavigate }: RolesViewProps) {
       <RoleForm
         key={editing?.role.name ?? ''}
         identities={identities}
+        roles={view.roles.map((r) => r.role)}
         editing={editing}
         onDone={(message) => {
           setEditing(null);
