@@ -10,12 +10,13 @@ import type { FileStore } from '../ports.js';
 import { checkProfileName } from '../../contract/profile-name.js';
 import { decodeText, encodeText } from './decode-text.js';
 import { type IniDocument, findSection, parseIni, sectionLabel, sectionValues } from './ini-document.js';
-import { type SectionEdit, conflictError, ownerOf, removeOwnedSections, upsertOwnedSections } from './owned-section.js';
+import { botocoreProfileName } from './botocore-profile-name.js';
+import { refuseLookAlikes, refuseRedirectingDefaults } from './profile-resolution-checks.js';
+import { type SectionEdit, ownerOf, removeOwnedSections, upsertOwnedSections } from './owned-section.js';
 import {
   type PlannedProfile,
   REGION_KEY,
   checkProfileForFiles,
-  configProfileOf,
   configSectionName,
   parseExpiry,
   planProfileWrite,
@@ -84,12 +85,15 @@ export class AwsProfileStore {
     }
     if (plans.length === 0) return { notices: [] };
     const regional = plans.filter((p) => p.region !== undefined);
-    const configEditor: Editor = (doc) => writeConfigSections(doc, regional);
-    // Config conflicts and refusals surface before the credentials file changes; the edit
-    // worked out here is reused below unless the config file changed in between.
-    const config = regional.length > 0 ? await this.prepare(this.paths.config, configEditor) : null;
+    // Look-alike spellings are checked for every profile written: the two readers would disagree about it.
+    const configEditor: Editor = (doc) => writeConfigSections(doc, regional, plans);
+    // The config file is read and checked on every write, region or not: a file AWS tools
+    // read differently refuses every write the same way. Its conflicts and refusals surface
+    // before the credentials file changes; the edit worked out here is reused below unless
+    // the config file changed in between.
+    const config = await this.prepare(this.paths.config, configEditor);
     const notices = await this.update(this.paths.credentials, (doc) => writeCredentialSections(doc, plans));
-    if (config) notices.push(...(await this.update(this.paths.config, configEditor, config)));
+    if (config.next !== null || regional.length > 0) notices.push(...(await this.update(this.paths.config, configEditor, config)));
     return { notices };
   }
 
@@ -167,7 +171,7 @@ function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
 /** Marked sections whose name we could have written (a marker copied elsewhere by hand does not count). */
 function ownedSections(doc: IniDocument, file: 'credentials' | 'config'): string[] {
   const ours = (name: string) => {
-    const profile = file === 'credentials' ? name : configProfileOf(name);
+    const profile = botocoreProfileName(name, file);
     const section = profile === null ? null : file === 'credentials' ? profile : configSectionName(profile);
     return profile !== null && section === name && profile !== 'DEFAULT' && checkProfileName(profile) === null;
   };
@@ -184,6 +188,8 @@ function suggestName(doc: IniDocument, profile: string): string {
 }
 
 function writeCredentialSections(doc: IniDocument, plans: readonly PlannedProfile[]): FileEdit {
+  refuseRedirectingDefaults(doc, 'credentials');
+  refuseLookAlikes(doc, 'credentials', plans.map((p) => p.profile));
   const edits = plans.map((plan): SectionEdit => ({
     section: plan.profile,
     source: plan.source,
@@ -193,23 +199,12 @@ function writeCredentialSections(doc: IniDocument, plans: readonly PlannedProfil
   return { lines: upsertOwnedSections(doc, edits), written: edits, removed: [], notices: [] };
 }
 
-/** For each profile, the first config section botocore reads as it under another spelling. */
-function configAliases(doc: IniDocument): Map<string, string> {
-  const aliases = new Map<string, string>();
-  for (const { name } of doc.sections) {
-    const profile = configProfileOf(name);
-    if (profile !== null && name !== configSectionName(profile) && !aliases.has(profile)) aliases.set(profile, name);
-  }
-  return aliases;
-}
-
-function writeConfigSections(doc: IniDocument, plans: readonly PlannedProfile[]): FileEdit {
-  const aliases = configAliases(doc);
+function writeConfigSections(doc: IniDocument, plans: readonly PlannedProfile[], all: readonly PlannedProfile[]): FileEdit {
+  refuseRedirectingDefaults(doc, 'config');
+  refuseLookAlikes(doc, 'config', all.map((p) => p.profile));
   const edits = plans.map((plan): SectionEdit => {
     const section = configSectionName(plan.profile);
-    const alias = aliases.get(plan.profile);
     const advice = `Leave the region empty for this role, choose another profile name, or delete that section if you no longer need it.`;
-    if (alias !== undefined) throw conflictError(doc, alias, `It already configures profile "${plan.profile}". ${advice}`);
     return { section, source: plan.source, entries: [[REGION_KEY, plan.region ?? '']], conflictAdvice: advice };
   });
   return { lines: upsertOwnedSections(doc, edits), written: edits, removed: [], notices: [] };
