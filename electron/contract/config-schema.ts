@@ -74,6 +74,12 @@ export const roleSchema = z.strictObject({
   /** Section written in the credentials file; defaults to the role's name. */
   profile: z.optional(checked(checkProfileName)),
   mirrorDefault: z._default(z.boolean(), false),
+  /**
+   * Also serve the profile through `credential_process = sts-tray credential-process NAME` in
+   * the config file. Coexists with the credentials-file profile: while that holds live keys,
+   * AWS tools read those first.
+   */
+  credentialProcess: z.optional(z.boolean()),
 });
 export type Role = z.infer<typeof roleSchema>;
 

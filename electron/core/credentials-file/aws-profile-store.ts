@@ -13,6 +13,7 @@ import { type IniDocument, findSection, parseIni, sectionLabel, sectionValues } 
 import { botocoreProfileName } from './botocore-profile-name.js';
 import { refuseLookAlikes, refuseRedirectingDefaults } from './profile-resolution-checks.js';
 import { type SectionEdit, ownerOf, removeOwnedSections, upsertOwnedSections } from './owned-section.js';
+
 import {
   type PlannedProfile,
   REGION_KEY,
@@ -22,8 +23,11 @@ import {
   planProfileWrite,
   type ProfileWrite,
 } from './profile-write.js';
+import { type SectionKeyEdit, editSectionKeys, verifySectionKeyEdit } from './section-key-edit.js';
 import { type TextLine, joinLines } from './text-lines.js';
 import { type EditClaims, verifyEdit } from './verify-edit.js';
+
+const CREDENTIAL_PROCESS_KEY = 'credential_process';
 
 export interface AwsFilePaths {
   readonly credentials: string;
@@ -51,6 +55,8 @@ export interface AwsProfileStoreOptions {
 interface FileEdit extends EditClaims {
   readonly lines: readonly TextLine[];
   readonly notices: readonly string[];
+  /** A check of its own instead of verifyEdit (an edit inside a section we do not own). */
+  readonly verify?: (before: IniDocument, next: string) => void;
 }
 
 type Editor = (doc: IniDocument) => FileEdit;
@@ -97,6 +103,29 @@ export class AwsProfileStore {
     return { notices };
   }
 
+  /**
+   * `[profile NAME] credential_process = COMMAND` in the config file, in a section we own (the
+   * one that also carries the role's region), with the same checks as every write.
+   */
+  async writeCredentialProcess(profileName: string, source: string, command: string): Promise<WriteReport> {
+    const profile = checkProfileForFiles(profileName);
+    if (/[\r\n]/.test(command) || command.trim() === '' || /^[#;]/.test(command)) {
+      throw new StsTrayError('validation', 'the credential_process command must be one line of text; nothing was written.');
+    }
+    const notices = await this.update(this.paths.config, (doc) => {
+      refuseRedirectingDefaults(doc, 'config');
+      refuseLookAlikes(doc, 'config', [profile]);
+      const edit: SectionEdit = {
+        section: configSectionName(profile),
+        source,
+        entries: [[CREDENTIAL_PROCESS_KEY, command]],
+        conflictAdvice: 'Choose another profile name for this role, or delete that section if you no longer need it.',
+      };
+      return { lines: upsertOwnedSections(doc, [edit]), written: [edit], removed: [], notices: [] };
+    });
+    return { notices };
+  }
+
   /** Removes only sections we own (credentials and config); names we do not own are left and reported. */
   async remove(profiles: readonly string[]): Promise<WriteReport> {
     const names = profiles.map(checkProfileForFiles);
@@ -111,6 +140,27 @@ export class AwsProfileStore {
       notices.push(...(await this.update(path, (doc) => removeSections(doc, ownedSections(doc, file), false))));
     }
     return { notices };
+  }
+
+  /**
+   * Drops keys from (and, handing it over, adds ours to) a section the user asked sts-tray to
+   * change, in one file; every other byte stays. Only import calls this, on the user's request.
+   */
+  async editSection(file: 'credentials' | 'config', edit: SectionKeyEdit): Promise<WriteReport> {
+    const notices = await this.update(this.paths[file], (doc) => ({
+      lines: editSectionKeys(doc, edit),
+      written: [],
+      removed: [],
+      notices: [],
+      verify: (before, next) => verifySectionKeyEdit(before, next, edit),
+    }));
+    return { notices };
+  }
+
+  /** Reads both files as they are (refusing what AWS tools would read differently), for import. */
+  async readBoth(): Promise<{ config: IniDocument; credentials: IniDocument }> {
+    const read = async (path: string) => parseIni(decodeText((await this.files.read(path)).bytes, path), path);
+    return { config: await read(this.paths.config), credentials: await read(this.paths.credentials) };
   }
 
   async listOwned(): Promise<OwnedProfile[]> {
@@ -157,7 +207,8 @@ function prepareEdit(bytes: Uint8Array | null, path: string, editor: Editor): Pr
   const edit = editor(doc);
   const next = joinLines(edit.lines);
   if (next === text) return { bytes, next: null, notices: edit.notices };
-  verifyEdit(doc, next, edit);
+  if (edit.verify) edit.verify(doc, next);
+  else verifyEdit(doc, next, edit);
   return { bytes, next, notices: edit.notices };
 }
 
