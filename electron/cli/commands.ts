@@ -5,6 +5,7 @@ import { StsTrayError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
 import { identityAdd, identityList, identityRemove } from './identity-commands.js';
+import { importSetup } from './import-command.js';
 import type { ParsedCommand } from './parse-command.js';
 import { roleAdd, roleList, roleRemove } from './role-commands.js';
 import { assume, exportLines, logout, status, whoami } from './session-commands.js';
@@ -25,6 +26,7 @@ const HANDLERS: Record<string, (ctx: CommandContext) => Promise<void>> = {
   whoami,
   logout,
   watch,
+  import: importSetup,
 };
 
 export async function runCommand(parsed: ParsedCommand, io: CliIo, factory: ServicesFactory): Promise<void> {

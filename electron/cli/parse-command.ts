@@ -41,6 +41,7 @@ export const COMMANDS: Record<string, { options: OptionSpec; positionals: number
       region: { type: 'string' },
       profile: { type: 'string' },
       'mirror-default': { type: 'boolean' },
+      'credential-process': { type: 'boolean' },
       replace: { type: 'boolean' },
     },
   },
@@ -52,6 +53,7 @@ export const COMMANDS: Record<string, { options: OptionSpec; positionals: number
   whoami: { positionals: 1, options: { 'mfa-code': { type: 'string' } } },
   logout: { positionals: -1, options: { all: { type: 'boolean' } } },
   watch: { positionals: -1, options: { 'mfa-code': { type: 'string' } } },
+  import: { positionals: 0, options: { apply: { type: 'boolean' }, 'credential-process': { type: 'boolean' }, 'remove-plaintext': { type: 'boolean' } } },
 };
 
 export interface ParsedCommand {

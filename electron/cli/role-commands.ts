@@ -9,6 +9,8 @@ import { resolveChain } from '../contract/role-chain.js';
 import { checkAccountId, checkRoleName, roleArnFrom } from '../contract/sts-limits.js';
 import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './command-context.js';
 import { formatTable } from './format.js';
+import { cliLauncher } from './cli-launcher.js';
+import { credentialProcessCommand } from '../core/credential-process-command.js';
 
 function roleArnFromOptions(ctx: CommandContext): string {
   const arn = stringOption(ctx, 'role-arn');
@@ -56,12 +58,18 @@ export async function roleAdd(ctx: CommandContext): Promise<void> {
       mfa: flag(ctx, 'mfa'),
       profile: stringOption(ctx, 'profile'),
       mirrorDefault: flag(ctx, 'mirror-default'),
+      credentialProcess: flag(ctx, 'credential-process') || undefined,
     },
     'role',
   );
   await saveRole(services, role, { replace: flag(ctx, 'replace') });
   const chained = role.sourceRole === undefined ? '' : `, assumed with role ${role.sourceRole}'s session`;
   io.out(`role ${role.name} saved: ${role.roleArn} → profile [${profileOf(role)}]${role.mfa ? ', MFA' : ''}${chained}\n`);
+  if (role.credentialProcess) {
+    const command = credentialProcessCommand(cliLauncher(), role.name);
+    for (const notice of (await services.profiles.writeCredentialProcess(profileOf(role), `role ${role.name}`, command)).notices) io.err(`note: ${notice}\n`);
+    io.out(`${services.awsFiles.config}: [${profileOf(role) === 'default' ? 'default' : `profile ${profileOf(role)}`}] credential_process = ${command}\n`);
+  }
 }
 
 export async function roleList(ctx: CommandContext): Promise<void> {

@@ -3,6 +3,11 @@
 export const USAGE = `sts-tray — short-lived AWS credentials from keys kept in your OS keychain
 
 Usage:
+  sts-tray import [--apply [--credential-process] [--remove-plaintext]]
+                         bring your existing ~/.aws setup in: a dry run lists what it would create;
+                         --apply verifies each key with STS and stores it in the keychain;
+                         --credential-process points imported role profiles at sts-tray;
+                         --remove-plaintext removes the key lines once each key is stored
   sts-tray identity add NAME --access-key-id ID [--mfa-serial ARN] [--region R]
                              [--mfa-session-seconds N] [--replace] [--no-verify]
                              (the secret access key is read from stdin or a hidden prompt)
@@ -12,6 +17,7 @@ Usage:
                          (--source-role: assumed with that role's session, at most 1 h; MFA at the root)
                          [--env tes|stg|prd|other] [--external-id X] [--mfa] [--session-name S]
                          [--duration SECONDS] [--region R] [--profile P] [--mirror-default] [--replace]
+                         [--credential-process]   also write [profile P] credential_process = sts-tray …
   sts-tray role list [--json]
   sts-tray role remove NAME
   sts-tray assume NAME [--mfa-code CODE]     write [NAME] into the AWS credentials file

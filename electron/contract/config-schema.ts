@@ -78,6 +78,12 @@ const roleFields = z.strictObject({
   /** Section written in the credentials file; defaults to the role's name. */
   profile: z.optional(checked(checkProfileName)),
   mirrorDefault: z._default(z.boolean(), false),
+  /**
+   * Also serve the profile through `credential_process = sts-tray credential-process NAME` in
+   * the config file. Coexists with the credentials-file profile: while that holds live keys,
+   * AWS tools read those first.
+   */
+  credentialProcess: z.optional(z.boolean()),
 });
 /** A chained role's own limits (at most 1 h, no MFA of its own), reported at their fields. */
 export const roleSchema = roleFields.check(

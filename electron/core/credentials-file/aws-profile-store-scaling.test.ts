@@ -113,7 +113,7 @@ describe('the store does linear work in the size of the file', () => {
 
 describe('each file is parsed once to edit it and once to verify the result', () => {
   it.each([
-    ['a new profile, no region: the credentials file only', null, [entry('stg', 1)], 2],
+    ['a new profile, no region: the config file read and checked once, not written', null, [entry('stg', 1)], 3],
     ['a new profile with its region: both files, the config file not edited twice', null, [entry('stg', 1, 'ap-northeast-1')], 4],
     // The config file already holds this region: read and edited once, found unchanged, not written.
     ['the same region again', `[profile stg]\n${markerLine('role stg')}\nregion = ap-northeast-1\n`, [entry('stg', 2, 'ap-northeast-1')], 3],

@@ -473,3 +473,83 @@ describe('properties: any input either works or fails with a clear StsTrayError'
     );
   });
 });
+
+describe('write: profiles resolve the way botocore and the JS SDK resolve them', () => {
+  it.each([
+    ['[profile "tes"]', 3],
+    ["[profile 'tes']", 3],
+    ['[profile  tes]', 3],
+    ['[profile tes ]', 3],
+    ['[profiles tes]', 3],
+  ])('%s in the config file is a conflict naming its line, with or without a region to write', async (header, line) => {
+    for (const region of [undefined, 'ap-northeast-1']) {
+      const { files, store } = setup(FOREIGN, `[profile prd]\nregion = us-east-1\n${header}\nrole_arn = arn:aws:iam::222222222222:role/tes-x\n`);
+      const error = await errorOf(store.write([entry(1, { region })]));
+      expect(error.code).toBe('conflict');
+      expect(error.message).toContain(`${PATHS.config} line ${line}: ${header} is read by AWS tools as profile "tes"`);
+      expect(files.writes).toHaveLength(0);
+    }
+  });
+
+  it('names both lines when our own section is there too', async () => {
+    const { store } = setup(undefined, `[profile tes]\n${MARKER()}\nregion = us-east-1\n[profile "tes"]\noutput = json\n`);
+    const error = await errorOf(store.write([entry(1, { region: 'ap-northeast-1' })]));
+    expect(error.message).toContain('line 4: [profile "tes"] is read by AWS tools as profile "tes", the same profile as [profile tes] on line 1');
+  });
+
+  it('[profile default] next to the [default] we write is a conflict', async () => {
+    const { store } = setup(undefined, '[profile default]\noutput = json\n');
+    const error = await errorOf(store.write([entry(1, { profile: 'default', region: 'ap-northeast-1' })]));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('line 1: [profile default] is read by AWS tools as profile "default"');
+  });
+
+  it.each([
+    ['credentials', 'role_arn = arn:aws:iam::222222222222:role/x'],
+    ['credentials', 'aws_session_token = fake-token-shared'],
+    ['credentials', 'AWS_SECURITY_TOKEN = fake-token-shared'],
+    ['config', 'source_profile = hub'],
+    ['config', 'credential_process = /bin/true'],
+    ['config', 'credential_source = Ec2InstanceMetadata'],
+    ['config', 'sso_start_url = https://example.invalid/start'],
+    ['config', 'web_identity_token_file = /tmp/token'],
+  ] as const)('[DEFAULT] with "%s" %s: refused naming the line, nothing written', async (file, line) => {
+    const text = `[default]\nregion = us-east-1\n\n[DEFAULT]\n${line}\n`;
+    const { files, store } = file === 'credentials' ? setup(text) : setup(FOREIGN, text);
+    const error = await errorOf(store.write([entry(1)]));
+    expect(error.code).toBe('file-unsafe');
+    expect(error.message).toContain(`${file === 'credentials' ? PATHS.credentials : PATHS.config} line 5: [DEFAULT] sets ${line.split(' ')[0]?.toLowerCase()}`);
+    expectNoSecrets(error.message);
+    expect(files.writes).toHaveLength(0);
+  });
+
+  it('[DEFAULT] with harmless keys (output, region) does not stop a write', async () => {
+    const { files, store } = setup('[DEFAULT]\noutput = json\n', '[DEFAULT]\nregion = eu-west-1\n');
+    await store.write([entry(1, { region: 'ap-northeast-1' })]);
+    expect(files.writes).toHaveLength(2);
+  });
+
+  it.each(['[__proto__]', '[profile __proto__]'])('%s (the JS SDK throws on it and reads the file as empty) refuses the file in either place', async (header) => {
+    for (const [credentials, config] of [[`${header}\nk = v\n`, undefined], [FOREIGN, `[profile prd]\nregion = us-east-1\n${header}\nk = v\n`]] as const) {
+      const { files, store } = setup(credentials, config);
+      const error = await errorOf(store.write([entry(1)]));
+      expect(error.code).toBe('file-unsafe');
+      expect(error.message).toMatch(/line [13]: the AWS SDK for JavaScript refuses the section name/);
+      expect(files.writes).toHaveLength(0);
+    }
+  });
+
+  it.each([
+    ['a "= value" line', '[profile prd]\n= value\n', 2],
+    ['an empty [] header', '[profile prd]\nregion = us-east-1\n[]\n', 3],
+    ['a lone CR', '[profile prd]\rregion = us-east-1\n', 1],
+  ])('a config file with %s refuses every write, region or not', async (_name, config, line) => {
+    for (const region of [undefined, 'ap-northeast-1']) {
+      const { files, store } = setup(FOREIGN, config);
+      const error = await errorOf(store.write([entry(1, { region })]));
+      expect(error.code).toBe('file-unsafe');
+      expect(error.message).toContain(`${PATHS.config} line ${line}`);
+      expect(files.writes).toHaveLength(0);
+    }
+  });
+});

@@ -10,19 +10,24 @@ import type { FileStore } from '../ports.js';
 import { checkProfileName } from '../../contract/profile-name.js';
 import { decodeText, encodeText } from './decode-text.js';
 import { type IniDocument, findSection, parseIni, sectionLabel, sectionValues } from './ini-document.js';
-import { type SectionEdit, conflictError, ownerOf, removeOwnedSections, upsertOwnedSections } from './owned-section.js';
+import { botocoreProfileName } from './botocore-profile-name.js';
+import { refuseLookAlikes, refuseRedirectingDefaults } from './profile-resolution-checks.js';
+import { type SectionEdit, ownerOf, removeOwnedSections, upsertOwnedSections } from './owned-section.js';
+
 import {
   type PlannedProfile,
   REGION_KEY,
   checkProfileForFiles,
-  configProfileOf,
   configSectionName,
   parseExpiry,
   planProfileWrite,
   type ProfileWrite,
 } from './profile-write.js';
+import { type SectionKeyEdit, editSectionKeys, verifySectionKeyEdit } from './section-key-edit.js';
 import { type TextLine, joinLines } from './text-lines.js';
 import { type EditClaims, verifyEdit } from './verify-edit.js';
+
+const CREDENTIAL_PROCESS_KEY = 'credential_process';
 
 export interface AwsFilePaths {
   readonly credentials: string;
@@ -50,6 +55,8 @@ export interface AwsProfileStoreOptions {
 interface FileEdit extends EditClaims {
   readonly lines: readonly TextLine[];
   readonly notices: readonly string[];
+  /** A check of its own instead of verifyEdit (an edit inside a section we do not own). */
+  readonly verify?: (before: IniDocument, next: string) => void;
 }
 
 type Editor = (doc: IniDocument) => FileEdit;
@@ -84,12 +91,38 @@ export class AwsProfileStore {
     }
     if (plans.length === 0) return { notices: [] };
     const regional = plans.filter((p) => p.region !== undefined);
-    const configEditor: Editor = (doc) => writeConfigSections(doc, regional);
-    // Config conflicts and refusals surface before the credentials file changes; the edit
-    // worked out here is reused below unless the config file changed in between.
-    const config = regional.length > 0 ? await this.prepare(this.paths.config, configEditor) : null;
+    // Look-alike spellings are checked for every profile written: the two readers would disagree about it.
+    const configEditor: Editor = (doc) => writeConfigSections(doc, regional, plans);
+    // The config file is read and checked on every write, region or not: a file AWS tools
+    // read differently refuses every write the same way. Its conflicts and refusals surface
+    // before the credentials file changes; the edit worked out here is reused below unless
+    // the config file changed in between.
+    const config = await this.prepare(this.paths.config, configEditor);
     const notices = await this.update(this.paths.credentials, (doc) => writeCredentialSections(doc, plans));
-    if (config) notices.push(...(await this.update(this.paths.config, configEditor, config)));
+    if (config.next !== null || regional.length > 0) notices.push(...(await this.update(this.paths.config, configEditor, config)));
+    return { notices };
+  }
+
+  /**
+   * `[profile NAME] credential_process = COMMAND` in the config file, in a section we own (the
+   * one that also carries the role's region), with the same checks as every write.
+   */
+  async writeCredentialProcess(profileName: string, source: string, command: string): Promise<WriteReport> {
+    const profile = checkProfileForFiles(profileName);
+    if (/[\r\n]/.test(command) || command.trim() === '' || /^[#;]/.test(command)) {
+      throw new StsTrayError('validation', 'the credential_process command must be one line of text; nothing was written.');
+    }
+    const notices = await this.update(this.paths.config, (doc) => {
+      refuseRedirectingDefaults(doc, 'config');
+      refuseLookAlikes(doc, 'config', [profile]);
+      const edit: SectionEdit = {
+        section: configSectionName(profile),
+        source,
+        entries: [[CREDENTIAL_PROCESS_KEY, command]],
+        conflictAdvice: 'Choose another profile name for this role, or delete that section if you no longer need it.',
+      };
+      return { lines: upsertOwnedSections(doc, [edit]), written: [edit], removed: [], notices: [] };
+    });
     return { notices };
   }
 
@@ -107,6 +140,27 @@ export class AwsProfileStore {
       notices.push(...(await this.update(path, (doc) => removeSections(doc, ownedSections(doc, file), false))));
     }
     return { notices };
+  }
+
+  /**
+   * Drops keys from (and, handing it over, adds ours to) a section the user asked sts-tray to
+   * change, in one file; every other byte stays. Only import calls this, on the user's request.
+   */
+  async editSection(file: 'credentials' | 'config', edit: SectionKeyEdit): Promise<WriteReport> {
+    const notices = await this.update(this.paths[file], (doc) => ({
+      lines: editSectionKeys(doc, edit),
+      written: [],
+      removed: [],
+      notices: [],
+      verify: (before, next) => verifySectionKeyEdit(before, next, edit),
+    }));
+    return { notices };
+  }
+
+  /** Reads both files as they are (refusing what AWS tools would read differently), for import. */
+  async readBoth(): Promise<{ config: IniDocument; credentials: IniDocument }> {
+    const read = async (path: string) => parseIni(decodeText((await this.files.read(path)).bytes, path), path);
+    return { config: await read(this.paths.config), credentials: await read(this.paths.credentials) };
   }
 
   async listOwned(): Promise<OwnedProfile[]> {
@@ -153,7 +207,8 @@ function prepareEdit(bytes: Uint8Array | null, path: string, editor: Editor): Pr
   const edit = editor(doc);
   const next = joinLines(edit.lines);
   if (next === text) return { bytes, next: null, notices: edit.notices };
-  verifyEdit(doc, next, edit);
+  if (edit.verify) edit.verify(doc, next);
+  else verifyEdit(doc, next, edit);
   return { bytes, next, notices: edit.notices };
 }
 
@@ -167,7 +222,7 @@ function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
 /** Marked sections whose name we could have written (a marker copied elsewhere by hand does not count). */
 function ownedSections(doc: IniDocument, file: 'credentials' | 'config'): string[] {
   const ours = (name: string) => {
-    const profile = file === 'credentials' ? name : configProfileOf(name);
+    const profile = botocoreProfileName(name, file);
     const section = profile === null ? null : file === 'credentials' ? profile : configSectionName(profile);
     return profile !== null && section === name && profile !== 'DEFAULT' && checkProfileName(profile) === null;
   };
@@ -184,6 +239,8 @@ function suggestName(doc: IniDocument, profile: string): string {
 }
 
 function writeCredentialSections(doc: IniDocument, plans: readonly PlannedProfile[]): FileEdit {
+  refuseRedirectingDefaults(doc, 'credentials');
+  refuseLookAlikes(doc, 'credentials', plans.map((p) => p.profile));
   const edits = plans.map((plan): SectionEdit => ({
     section: plan.profile,
     source: plan.source,
@@ -193,23 +250,12 @@ function writeCredentialSections(doc: IniDocument, plans: readonly PlannedProfil
   return { lines: upsertOwnedSections(doc, edits), written: edits, removed: [], notices: [] };
 }
 
-/** For each profile, the first config section botocore reads as it under another spelling. */
-function configAliases(doc: IniDocument): Map<string, string> {
-  const aliases = new Map<string, string>();
-  for (const { name } of doc.sections) {
-    const profile = configProfileOf(name);
-    if (profile !== null && name !== configSectionName(profile) && !aliases.has(profile)) aliases.set(profile, name);
-  }
-  return aliases;
-}
-
-function writeConfigSections(doc: IniDocument, plans: readonly PlannedProfile[]): FileEdit {
-  const aliases = configAliases(doc);
+function writeConfigSections(doc: IniDocument, plans: readonly PlannedProfile[], all: readonly PlannedProfile[]): FileEdit {
+  refuseRedirectingDefaults(doc, 'config');
+  refuseLookAlikes(doc, 'config', all.map((p) => p.profile));
   const edits = plans.map((plan): SectionEdit => {
     const section = configSectionName(plan.profile);
-    const alias = aliases.get(plan.profile);
     const advice = `Leave the region empty for this role, choose another profile name, or delete that section if you no longer need it.`;
-    if (alias !== undefined) throw conflictError(doc, alias, `It already configures profile "${plan.profile}". ${advice}`);
     return { section, source: plan.source, entries: [[REGION_KEY, plan.region ?? '']], conflictAdvice: advice };
   });
   return { lines: upsertOwnedSections(doc, edits), written: edits, removed: [], notices: [] };

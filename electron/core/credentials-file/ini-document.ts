@@ -38,6 +38,9 @@ export interface IniDocument {
 /** configparser's special section: its keys apply to every profile, and it may repeat. */
 export const DEFAULT_SECTION = 'DEFAULT';
 
+/** Headers the JS SDK throws on (its profileNameBlockList). */
+const JS_SDK_BLOCKED: ReadonlySet<string> = new Set(['__proto__', 'profile __proto__']);
+
 /** Python's str.isspace(), which configparser's strip() and indentation rules use. */
 export function isPythonSpace(code: number): boolean {
   return (
@@ -162,6 +165,10 @@ export function parseIni(text: string, file: string): IniDocument {
       // configparser's header pattern is `\[(.+)\]` matched at the start: greedy up to the last `]`.
       const name = stripped.slice(1, close);
       if (jsHeader !== name) refuseAmbiguousHeader(file, lineNo);
+      if (JS_SDK_BLOCKED.has(name)) {
+        // The JS SDK throws on this header and then reads the whole file as empty.
+        refuse(file, lineNo, `the AWS SDK for JavaScript refuses the section name [${name}] and then ignores the whole file`, 'rename or delete that section');
+      }
       if (name !== DEFAULT_SECTION) {
         const first = sectionLine.get(name);
         if (first !== undefined) {

@@ -107,10 +107,3 @@ export function planProfileWrite(entry: ProfileWrite): PlannedProfile {
 export function configSectionName(profile: string): string {
   return profile === 'default' ? 'default' : `profile ${profile}`;
 }
-
-/** Config sections botocore would read as the same profile (`[profile  x]`, `[profile "x"]`, `[profile default]`). */
-export function configProfileOf(sectionName: string): string | null {
-  if (sectionName === 'default') return 'default';
-  const match = /^profile\s+(["']?)([^\s"']+)\1$/.exec(sectionName);
-  return match?.[2] ?? null;
-}
