@@ -5,6 +5,8 @@ import { StsTrayError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
 import { identityAdd, identityList, identityRemove } from './identity-commands.js';
+import { credentialProcess } from './credential-process-command.js';
+import type { LiveSessions } from './live-sessions.js';
 import type { ParsedCommand } from './parse-command.js';
 import { roleAdd, roleList, roleRemove } from './role-commands.js';
 import { assume, exportLines, logout, status, whoami } from './session-commands.js';
@@ -25,14 +27,15 @@ const HANDLERS: Record<string, (ctx: CommandContext) => Promise<void>> = {
   whoami,
   logout,
   watch,
+  'credential-process': credentialProcess,
 };
 
-export async function runCommand(parsed: ParsedCommand, io: CliIo, factory: ServicesFactory): Promise<void> {
+export async function runCommand(parsed: ParsedCommand, io: CliIo, factory: ServicesFactory, live: LiveSessions): Promise<void> {
   const handler = HANDLERS[parsed.command];
   if (!handler) throw new StsTrayError('usage', `unknown command "${parsed.command}"`);
   const services = await factory({ endpointUrl: parsed.endpointUrl });
   try {
-    await handler({ args: parsed.args, options: parsed.options, io, services });
+    await handler({ args: parsed.args, options: parsed.options, io, services, live });
   } finally {
     services.close();
   }

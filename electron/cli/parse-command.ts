@@ -46,9 +46,10 @@ export const COMMANDS: Record<string, { options: OptionSpec; positionals: number
   'role list': { positionals: 0, options: { json: { type: 'boolean' } } },
   'role remove': { positionals: 1, options: {} },
   assume: { positionals: 1, options: { 'mfa-code': { type: 'string' } } },
-  export: { positionals: 1, options: { format: { type: 'string' }, 'mfa-code': { type: 'string' } } },
+  export: { positionals: 1, options: { format: { type: 'string' }, 'mfa-code': { type: 'string' }, fresh: { type: 'boolean' } } },
   status: { positionals: 0, options: { json: { type: 'boolean' } } },
-  whoami: { positionals: 1, options: { 'mfa-code': { type: 'string' } } },
+  whoami: { positionals: 1, options: { 'mfa-code': { type: 'string' }, fresh: { type: 'boolean' } } },
+  'credential-process': { positionals: 1, options: {} },
   logout: { positionals: -1, options: { all: { type: 'boolean' } } },
   watch: { positionals: -1, options: { 'mfa-code': { type: 'string' } } },
 };
