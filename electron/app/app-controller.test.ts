@@ -94,6 +94,15 @@ describe('AppController', () => {
     expect(credentials()).toContain('[tes]');
   });
 
+  it('a prompt already open for an identity is not raised again by another asker (a tool over the socket)', async () => {
+    await rig.controller.switchRole('tes');
+    await rig.settle();
+    rig.controller.promptMfa('dev', 'needs-mfa', 'stg');
+    await rig.settle();
+    expect((await rig.controller.view()).mfaPrompt).toMatchObject({ identity: 'dev', role: 'tes' });
+    expect(rig.shell.windowShown).toHaveLength(1);
+  });
+
   it('a tray switch to prd asks the native question; "no" writes nothing', async () => {
     await call('mfa:submit', { identity: 'dev', code: '123456' });
     rig.shell.answer = false;

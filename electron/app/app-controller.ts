@@ -179,6 +179,9 @@ export class AppController implements ControllerContext {
 
   /** Asks the user for a code (a notification click, a role needing MFA); shows the window. */
   promptMfa(identity: string, reason: MfaPrompt['reason'], role: string | null = null): void {
+    // Already asking for this identity's code (a renewal, a tray click, a tool's request):
+    // one prompt, not one per asker.
+    if (this.mfaPrompt?.identity === identity) return;
     void this.services.configStore.load().then(
       (config) => {
         const found = config.identities.find((i) => i.name === identity);

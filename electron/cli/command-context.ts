@@ -4,12 +4,15 @@
 import type { AppServices } from '../core/app-services.js';
 import { StsTrayError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
+import type { LiveSessions } from './live-sessions.js';
 
 export interface CommandContext {
   readonly args: readonly string[];
   readonly options: Readonly<Record<string, string | boolean | undefined>>;
   readonly io: CliIo;
   readonly services: AppServices;
+  /** The running app's live sessions (credential socket). */
+  readonly live: LiveSessions;
 }
 
 export function stringOption(ctx: CommandContext, name: string): string | undefined {

@@ -6,6 +6,8 @@ import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
 import { identityAdd, identityList, identityRemove } from './identity-commands.js';
 import { importSetup } from './import-command.js';
+import { credentialProcess } from './credential-process-command.js';
+import type { LiveSessions } from './live-sessions.js';
 import type { ParsedCommand } from './parse-command.js';
 import { roleAdd, roleList, roleRemove } from './role-commands.js';
 import { assume, exportLines, logout, status, whoami } from './session-commands.js';
@@ -27,14 +29,15 @@ const HANDLERS: Record<string, (ctx: CommandContext) => Promise<void>> = {
   logout,
   watch,
   import: importSetup,
+  'credential-process': credentialProcess,
 };
 
-export async function runCommand(parsed: ParsedCommand, io: CliIo, factory: ServicesFactory): Promise<void> {
+export async function runCommand(parsed: ParsedCommand, io: CliIo, factory: ServicesFactory, live: LiveSessions): Promise<void> {
   const handler = HANDLERS[parsed.command];
   if (!handler) throw new StsTrayError('usage', `unknown command "${parsed.command}"`);
   const services = await factory({ endpointUrl: parsed.endpointUrl });
   try {
-    await handler({ args: parsed.args, options: parsed.options, io, services });
+    await handler({ args: parsed.args, options: parsed.options, io, services, live });
   } finally {
     services.close();
   }

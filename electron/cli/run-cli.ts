@@ -4,19 +4,26 @@
 import { StsTrayError, describeError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
 import { runCommand, type ServicesFactory } from './commands.js';
+import { EXIT } from './exit-codes.js';
+import { NO_LIVE_SESSIONS, type LiveSessions } from './live-sessions.js';
 import { parseCommand } from './parse-command.js';
 import { USAGE } from './usage.js';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, needsMfa: 3 } as const;
+export { EXIT } from './exit-codes.js';
 
-export async function runCli(argv: readonly string[], io: CliIo, services: ServicesFactory): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  services: ServicesFactory,
+  live: LiveSessions = NO_LIVE_SESSIONS,
+): Promise<number> {
   try {
     const parsed = parseCommand(argv);
     if (parsed.help) {
       io.out(USAGE);
       return EXIT.ok;
     }
-    await runCommand(parsed, io, services);
+    await runCommand(parsed, io, services, live);
     return EXIT.ok;
   } catch (error) {
     io.err(`sts-tray: ${describeError(error)}\n`);

@@ -6,6 +6,9 @@ import { identityStatuses, roleStatuses } from '../core/status-view.js';
 import { flag, nameArg, stringOption, type CommandContext } from './command-context.js';
 import { formatTable, timeLeft } from './format.js';
 import { signOutAll, signOutRole } from '../core/sign-out.js';
+import type { TemporaryCredentials } from '../core/model.js';
+import { servedError } from './credential-process-command.js';
+import { servedCredentials } from './live-sessions.js';
 
 /**
  * Runs `action` with the --mfa-code given; when a code is needed and none was given,
@@ -34,19 +37,35 @@ export async function assume(ctx: CommandContext): Promise<void> {
   );
 }
 
+/**
+ * A role's session for export and whoami: the running app's live one when it has it
+ * (no AssumeRole), else assumed here; --fresh always assumes again.
+ */
+async function reusedSession(ctx: CommandContext, name: string): Promise<{ credentials: TemporaryCredentials; region: string }> {
+  const fresh = flag(ctx, 'fresh');
+  if (!fresh) {
+    const live = await ctx.live(name);
+    if (live.ok === true) return servedCredentials(live.session);
+    // The app needs a code too: a code given here (or asked for) starts the session below.
+    if (live.ok === false && live.code !== 'needs-mfa') throw servedError(name, live.code, live.message);
+    if (live.ok === 'unavailable' && live.suspicious) ctx.io.err(`note: not asking the running app: ${live.why}\n`);
+  }
+  return withMfaCode(ctx, (mfaCode) => ctx.services.sessions.roleSession(name, { mfaCode, fresh }));
+}
+
 export async function exportLines(ctx: CommandContext): Promise<void> {
   const name = nameArg(ctx);
   const format = stringOption(ctx, 'format') ?? 'bash';
   if (!isExportFormat(format)) {
     throw new StsTrayError('usage', `--format is one of ${EXPORT_FORMATS.join(', ')}`);
   }
-  const session = await withMfaCode(ctx, (mfaCode) => ctx.services.sessions.roleSession(name, { mfaCode }));
-  ctx.io.out(sessionExport(format, session));
+  ctx.io.out(sessionExport(format, await reusedSession(ctx, name)));
 }
 
 export async function whoami(ctx: CommandContext): Promise<void> {
   const name = nameArg(ctx);
-  const caller = await withMfaCode(ctx, (mfaCode) => ctx.services.sessions.callerIdentity(name, { mfaCode }));
+  const session = await reusedSession(ctx, name);
+  const caller = await ctx.services.sts.getCallerIdentity({ credentials: session.credentials, region: session.region });
   ctx.io.out(flag(ctx, 'json') ? `${JSON.stringify(caller)}\n` : `account ${caller.account}\narn     ${caller.arn}\n`);
 }
 

@@ -21,9 +21,15 @@ Usage:
   sts-tray role list [--json]
   sts-tray role remove NAME
   sts-tray assume NAME [--mfa-code CODE]     write [NAME] into the AWS credentials file
-  sts-tray export NAME [--format bash|fish|pwsh|cmd|dotenv|json] [--mfa-code CODE]
+  sts-tray export NAME [--format bash|fish|pwsh|cmd|dotenv|json] [--mfa-code CODE] [--fresh]
   sts-tray status [--json]
-  sts-tray whoami NAME [--mfa-code CODE]     GetCallerIdentity with the role's session
+  sts-tray whoami NAME [--mfa-code CODE] [--fresh]
+                         GetCallerIdentity with the role's session
+                         (export and whoami reuse the running app's live session; --fresh
+                         assumes the role again)
+  sts-tray credential-process NAME           AWS credential_process JSON for the role, from the
+                         running tray or watch when there is one; never prompts, never writes
+                         a file (in ~/.aws/config: credential_process = sts-tray credential-process NAME)
   sts-tray logout NAME | --all               remove our profiles (--all also ends MFA sessions)
   sts-tray watch [NAME ...] [--mfa-code CODE]
                          keep the roles (none: every active profile) renewed until Ctrl-C,

@@ -4,6 +4,7 @@
 
 import { SystemTimers, systemClock } from '../adapters/system-timers.js';
 import { stringOption, type CommandContext } from './command-context.js';
+import { serveFromWatch } from './watch-credential-server.js';
 import { runWatch } from './watch-loop.js';
 
 /** The `watch` command on the real process: system timers, signals, the terminal. */
@@ -21,6 +22,7 @@ export async function watch(ctx: CommandContext): Promise<void> {
     if (key?.ctrl === true && key.name === 'c') onSignal();
   };
   if (ctx.io.interactive) process.stdin.on('keypress', onKey);
+  const server = await serveFromWatch(ctx, process.env);
   try {
     await runWatch({
       engine: ctx.services.engine,
@@ -33,6 +35,7 @@ export async function watch(ctx: CommandContext): Promise<void> {
       stop,
     });
   } finally {
+    await server?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     if (ctx.io.interactive) {

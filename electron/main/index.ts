@@ -23,6 +23,7 @@ import {
   protocol,
   session,
 } from 'electron';
+import { serveAppCredentials } from '../adapters/app-credential-server.js';
 import { composeNodeServices } from '../adapters/node-services.js';
 import { sha256Hex } from '../adapters/sha256.js';
 import { SystemTimers, systemClock } from '../adapters/system-timers.js';
@@ -117,9 +118,12 @@ async function start(): Promise<void> {
     onError: (context, error) => logError(context)(error),
   });
 
+  // credential_process answered from the tray's live sessions (adapters/credential-socket-server.ts).
+  let credentialServer: Awaited<ReturnType<typeof serveAppCredentials>> = null;
   installQuitSequence({
     app,
     shutdown: async () => {
+      await credentialServer?.close();
       await controller.shutdown();
     },
     timers,
@@ -142,6 +146,7 @@ async function start(): Promise<void> {
     (globalThis as { __stsTrayTest?: unknown }).__stsTrayTest = { tray: nativeTray, showWindow };
   }
   await controller.start();
+  credentialServer = await serveAppCredentials(services, process.env, (identity, role) => controller.promptMfa(identity, 'needs-mfa', role), logError('credential socket'));
 }
 
 if (becomeTrayOnlyApp(app, process.platform, showWindow)) {
