@@ -191,6 +191,15 @@ export class AppController implements ControllerContext {
     );
   }
 
+  /** The desktop refused a copy or clear of the export lines: tell the user. */
+  clipboardRefused(action: 'copy' | 'clear'): void {
+    const at = this.now();
+    // An unreadable config must not silence it: the defaults carry the language then.
+    void this.preferences()
+      .catch(() => emptyConfig().preferences)
+      .then((preferences) => this.shell.notices.handle({ type: 'clipboard-refused', action, at }, preferences));
+  }
+
   /** Resume, unlock, network back, a wake noticed: run what is due now. */
   checkNow(): void {
     this.services.engine.checkNow();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualTime, flush } from '../core/testing/virtual-time.js';
-import { ClipboardGuard, type ClipboardPort } from './clipboard-guard.js';
+import { ClipboardGuard, type ClipboardClear, type ClipboardPort, type ClipboardWrite } from './clipboard-guard.js';
 import { NOW } from './testing/app-view-fixture.js';
 
 const LINES = "export AWS_ACCESS_KEY_ID='ASIAFAKEFAKEFAKE0001'\nexport AWS_SECRET_ACCESS_KEY='fake-secret-1'\n";
@@ -11,20 +11,24 @@ class FakeClipboard implements ClipboardPort {
   text = '';
   concealed = false;
   log: string[] = [];
-  async readText(): Promise<string> {
+  /** A Wayland compositor with no focused window of ours: drops writes and clears silently. */
+  refusing = false;
+  async writeConcealed(text: string): Promise<ClipboardWrite> {
     await new Promise((resolve) => setImmediate(resolve));
-    return this.text;
-  }
-  async writeConcealed(text: string): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
+    if (this.refusing) return 'refused';
     this.text = text;
     this.concealed = true;
     this.log.push('write');
+    return 'written';
   }
-  clear(): void {
+  async clearIf(isOurs: (current: string) => boolean): Promise<ClipboardClear> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.refusing) return 'refused';
+    if (!isOurs(this.text)) return 'kept';
     this.text = '';
     this.concealed = false;
     this.log.push('clear');
+    return 'cleared';
   }
   /** The user copies something in another app. */
   userCopies(text: string): void {
@@ -44,8 +48,16 @@ function setUp() {
   const time = new VirtualTime(NOW);
   const clipboard = new FakeClipboard();
   const errors: unknown[] = [];
-  const guard = new ClipboardGuard({ clipboard, digest: testDigest, clock: time, timers: time, onError: (e) => errors.push(e) });
-  return { time, clipboard, errors, guard };
+  const refused: string[] = [];
+  const guard = new ClipboardGuard({
+    clipboard,
+    digest: testDigest,
+    clock: time,
+    timers: time,
+    onError: (e) => errors.push(e),
+    onRefused: (action) => refused.push(action),
+  });
+  return { time, clipboard, errors, refused, guard };
 }
 
 describe('ClipboardGuard', () => {
@@ -136,5 +148,32 @@ describe('ClipboardGuard', () => {
     await flush();
     await guard.whenIdle();
     expect(clipboard.text).toBe('mine');
+  });
+
+  it('a copy the desktop refuses is reported, and no clear is left pending', async () => {
+    const { time, clipboard, refused, guard } = setUp();
+    clipboard.refusing = true;
+    guard.copy(LINES, 30_000);
+    await guard.whenIdle();
+    expect(refused).toEqual(['copy']);
+    expect(time.nextTimerAt()).toBeNull();
+    clipboard.refusing = false;
+    await guard.clearIfOurs();
+    expect(clipboard.log).toEqual([]);
+  });
+
+  it('a clear the desktop refuses is reported, and the clear on quit tries again', async () => {
+    const { time, clipboard, refused, guard } = setUp();
+    guard.copy(LINES, 30_000);
+    await guard.whenIdle();
+    clipboard.refusing = true;
+    await time.advance(30_000);
+    await guard.whenIdle();
+    expect(refused).toEqual(['clear']);
+    expect(clipboard.text).toBe(LINES);
+    clipboard.refusing = false;
+    await guard.clearIfOurs();
+    expect(clipboard.text).toBe('');
+    expect(refused).toEqual(['clear']);
   });
 });

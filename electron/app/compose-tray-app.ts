@@ -43,10 +43,17 @@ export interface TrayApp {
 /** Builds the parts; the caller starts the controller (`controller.start()`) when ready. */
 export function composeTrayApp(deps: TrayAppDeps): TrayApp {
   const { clock, timers, systemLocale, showWindow } = deps;
-  const clipboard = new ClipboardGuard({ clipboard: deps.clipboard, digest: deps.digest, clock, timers, onError: (e) => deps.onError('clipboard', e) });
   // A click on "MFA session ending" opens the controller's prompt; the controller needs the
   // notice center first, hence the late binding.
   let controller: AppController | null = null;
+  const clipboard = new ClipboardGuard({
+    clipboard: deps.clipboard,
+    digest: deps.digest,
+    clock,
+    timers,
+    onError: (e) => deps.onError('clipboard', e),
+    onRefused: (action) => controller?.clipboardRefused(action),
+  });
   const notices = new NoticeCenter({
     notifier: deps.notifier,
     openMfaPrompt: (identity) => controller?.promptMfa(identity, 'expiring'),

@@ -31,6 +31,8 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, rendererFilesAt, serve
 import { becomeTrayOnlyApp, installQuitSequence } from './app-lifecycle.js';
 import { composeTrayApp } from '../app/compose-tray-app.js';
 import { electronClipboard } from './electron-clipboard.js';
+import { TRANSIENT_WINDOW_OPTIONS, directRoute, focusedWindowRoute } from './focused-clipboard.js';
+import { clipboardNeedsFocus } from '../app/clipboard-focus.js';
 import { electronConfirm } from './electron-dialog.js';
 import { electronNotifier } from './electron-notifier.js';
 import { electronTray } from './electron-tray.js';
@@ -89,7 +91,18 @@ async function start(): Promise<void> {
     clock: systemClock,
     timers,
     systemLocale,
-    clipboard: electronClipboard(clipboard, ClipboardItem, platform),
+    clipboard: electronClipboard(
+      clipboard,
+      ClipboardItem,
+      platform,
+      clipboardNeedsFocus({ platform, env: process.env, argv: process.argv })
+        ? focusedWindowRoute({
+            ourWindowFocused: () => BrowserWindow.getFocusedWindow() !== null,
+            openTransient: () => new BrowserWindow(TRANSIENT_WINDOW_OPTIONS),
+            timers,
+          })
+        : directRoute,
+    ),
     digest: sha256Hex,
     notifier: electronNotifier(Notification, () => Notification.isSupported()),
     tray: electronTray({ tray: nativeTray, buildMenu: (template) => Menu.buildFromTemplate(template), image: (path) => nativeImage.createFromPath(path) }),

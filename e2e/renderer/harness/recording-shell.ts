@@ -3,7 +3,7 @@
 // These are the ports the shell's own modules (ClipboardGuard, NoticeCenter, TrayPresenter)
 // drive in Electron, so the harness records exactly what Electron would have been given.
 
-import type { ClipboardPort } from '../../../electron/app/clipboard-guard.js';
+import type { ClipboardClear, ClipboardPort, ClipboardWrite } from '../../../electron/app/clipboard-guard.js';
 import type { Notification, Notifier } from '../../../electron/app/notice-center.js';
 import type { ConfirmQuestion } from '../../../electron/app/shell-ports.js';
 import type { MenuEntry, TrayPort } from '../../../electron/app/tray-presenter.js';
@@ -32,14 +32,10 @@ export class RecordingClipboard implements ClipboardPort {
 
   constructor(private readonly now: () => number) {}
 
-  readText(): Promise<string> {
-    return Promise.resolve(this.text);
-  }
-
-  writeConcealed(text: string): Promise<void> {
+  writeConcealed(text: string): Promise<ClipboardWrite> {
     this.text = text;
     this.writes.push({ text, at: this.now() });
-    return Promise.resolve();
+    return Promise.resolve('written');
   }
 
   /** The user copies something else (the guard must then leave it alone). */
@@ -47,9 +43,11 @@ export class RecordingClipboard implements ClipboardPort {
     this.text = text;
   }
 
-  clear(): void {
+  clearIf(isOurs: (current: string) => boolean): Promise<ClipboardClear> {
+    if (!isOurs(this.text)) return Promise.resolve('kept');
     this.text = '';
     this.clears.push(this.now());
+    return Promise.resolve('cleared');
   }
 }
 
