@@ -39,6 +39,8 @@ import { electronTray } from './electron-tray.js';
 import { dispatchRequest } from '../app/ipc-dispatch.js';
 import { forwardViews, registerIpcHandlers } from './ipc-registration.js';
 import { launchAtLogin } from './launch-at-login.js';
+import { loginLaunch, showsWindowAtStart } from '../app/login-launch.js';
+import { probeTrayHost } from '../adapters/tray-host-probe.js';
 import { MainWindowHost, guardSession, mainWindowOptions } from './main-window.js';
 import { watchSystemEvents } from './system-events.js';
 import { clockTime } from '../core/time.js';
@@ -111,6 +113,13 @@ async function start(): Promise<void> {
     setLaunchAtLogin: launchAtLogin({
       platform,
       setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+      launch: loginLaunch({
+        platform,
+        isPackaged: app.isPackaged,
+        execPath: process.execPath,
+        appPath: app.getAppPath(),
+        appImage: process.env.APPIMAGE,
+      }),
       linux: {
         files: {
           write: (path, content) => {
@@ -120,7 +129,6 @@ async function start(): Promise<void> {
           remove: (path) => rmSync(path, { force: true }),
         },
         configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
-        executable: process.env.APPIMAGE || process.execPath,
       },
       onError: logError('launch at login'),
     }),
@@ -155,6 +163,13 @@ async function start(): Promise<void> {
     (globalThis as { __stsTrayTest?: unknown }).__stsTrayTest = { tray: nativeTray, showWindow };
   }
   await controller.start();
+
+  // The autostart launch stays in the tray; a launch by the user, or a desktop that shows no
+  // tray icons (stock GNOME), opens the window, so there is always a way in.
+  const trayHost = await probeTrayHost(platform);
+  if (trayHost === 'absent') console.warn('sts-tray: this desktop shows no tray icons (no StatusNotifierItem host); opening the window instead');
+  const openedAtLogin = platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+  if (showsWindowAtStart({ argv: process.argv, openedAtLogin, trayHost })) showWindow();
 }
 
 if (becomeTrayOnlyApp(app, process.platform, showWindow)) {
