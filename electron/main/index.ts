@@ -43,6 +43,9 @@ import { loginLaunch, showsWindowAtStart } from '../app/login-launch.js';
 import { probeTrayHost } from '../adapters/tray-host-probe.js';
 import { MainWindowHost, guardSession, mainWindowOptions } from './main-window.js';
 import { watchSystemEvents } from './system-events.js';
+import { once, watchSessionEnd, type SessionEndWindow } from './session-end.js';
+import { fileRunMarker } from '../adapters/file-run-marker.js';
+import { appDataFolder } from '../adapters/app-paths.js';
 import { clockTime } from '../core/time.js';
 import { trayIconName } from '../app/tray-icon-name.js';
 
@@ -67,6 +70,8 @@ const showWindow = () => {
 
 /** Module-level, so the tray is not garbage-collected (it would vanish from the menu bar). */
 let tray: Tray | null = null;
+/** Native objects that must live as long as the app (the hidden session-end window). */
+const keptAlive = new Set<SessionEndWindow>();
 
 async function start(): Promise<void> {
   const platform = process.platform;
@@ -136,16 +141,19 @@ async function start(): Promise<void> {
     iconPath: (env, state) => join(assetsDir, iconName(env, state)),
     formatTime: clockTime(),
     onError: (context, error) => logError(context)(error),
+    runMarker: fileRunMarker(join(appDataFolder(process.env), 'running')),
   });
 
-  installQuitSequence({
-    app,
-    shutdown: async () => {
-      await controller.shutdown();
-    },
-    timers,
-    onError: logError('quit'),
+  const shutdown = once(() => controller.shutdown());
+  installQuitSequence({ app, shutdown, timers, onError: logError('quit') });
+  const sessionEndWindow = watchSessionEnd({
+    platform,
+    powerMonitor,
+    createHiddenWindow: () => new BrowserWindow({ show: false, skipTaskbar: true, webPreferences: { sandbox: true, contextIsolation: true } }),
+    cleanup: () => shutdown().catch(logError('session end')),
+    quit: () => app.quit(),
   });
+  if (sessionEndWindow) keptAlive.add(sessionEndWindow);
 
   registerIpcHandlers({
     ipcMain,
