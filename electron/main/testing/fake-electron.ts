@@ -124,7 +124,7 @@ export const fakeElectron = {
   Tray: FakeTray,
   Notification: FakeNotification,
   ClipboardItem: FakeClipboardItem,
-  Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
+  Menu: { buildFromTemplate: (template: unknown) => Object.assign(new EventEmitter(), { template }) },
   nativeImage: { createFromPath: (path: string) => ({ path }) },
   clipboard: {
     readText: () => Promise.resolve(clipboardText),
