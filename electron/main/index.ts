@@ -63,6 +63,9 @@ const windows = new MainWindowHost({
   create: () => new BrowserWindow(mainWindowOptions({ preloadPath, devTools: !app.isPackaged })),
   url: RENDERER_URL,
   onError: logError('window'),
+  focusApp: () => {
+    if (process.platform === 'darwin') app.focus({ steal: true });
+  },
 });
 const showWindow = () => {
   if (app.isReady()) windows.show();
@@ -113,7 +116,13 @@ async function start(): Promise<void> {
     digest: sha256Hex,
     notifier: electronNotifier(Notification, () => Notification.isSupported()),
     tray: electronTray({ tray: nativeTray, buildMenu: (template) => Menu.buildFromTemplate(template), image: (path) => nativeImage.createFromPath(path) }),
-    confirm: electronConfirm((options) => dialog.showMessageBox(options)),
+    confirm: electronConfirm(
+      (parent, options) => (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)),
+      () => windows.current() as BrowserWindow | null,
+      () => {
+        if (platform === 'darwin') app.focus({ steal: true });
+      },
+    ),
     showWindow,
     setLaunchAtLogin: launchAtLogin({
       platform,

@@ -84,6 +84,9 @@ export interface MainWindowHostDeps {
   /** The renderer's page (app://sts-tray/index.html). */
   readonly url: string;
   readonly onError: (error: unknown) => void;
+  /** app.focus({ steal: true }): a tray click leaves another app active on macOS, and the
+   * window would open behind it. */
+  readonly focusApp?: () => void;
 }
 
 export class MainWindowHost {
@@ -93,6 +96,7 @@ export class MainWindowHost {
 
   /** Shows the window, making it (guarded) when there is none. */
   show(): void {
+    this.deps.focusApp?.();
     const existing = this.current();
     if (existing) {
       if (existing.isMinimized()) existing.restore();
@@ -104,6 +108,7 @@ export class MainWindowHost {
     this.window = window;
     guardWebContents(window.webContents);
     window.once('ready-to-show', () => {
+      this.deps.focusApp?.();
       window.show();
       window.focus();
     });
