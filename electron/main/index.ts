@@ -19,6 +19,7 @@ import {
   ipcMain,
   nativeImage,
   net,
+  shell,
   powerMonitor,
   protocol,
   session,
@@ -48,6 +49,7 @@ import { fileRunMarker } from '../adapters/file-run-marker.js';
 import { appDataFolder } from '../adapters/app-paths.js';
 import { clockTime } from '../core/time.js';
 import { trayIconName } from '../app/tray-icon-name.js';
+import { APP_USER_MODEL_ID, TOAST_ACTIVATOR_CLSID, startMenuShortcut } from '../app/windows-toast-activator.js';
 
 // The build's layout (dist/main/index.js beside dist/preload and dist/renderer).
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -114,7 +116,11 @@ async function start(): Promise<void> {
         : directRoute,
     ),
     digest: sha256Hex,
-    notifier: electronNotifier(Notification, () => Notification.isSupported()),
+    notifier: electronNotifier(Notification, () => Notification.isSupported(), {
+      platform,
+      ...(platform === 'win32' ? { handleActivation: (callback) => Notification.handleActivation(callback) } : {}),
+      onFailed: (reason) => console.error(`sts-tray: a notification was not shown: ${reason.slice(0, 300)}`),
+    }),
     tray: electronTray({ tray: nativeTray, buildMenu: (template) => Menu.buildFromTemplate(template), image: (path) => nativeImage.createFromPath(path) }),
     confirm: electronConfirm(
       (parent, options) => (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)),
@@ -190,7 +196,20 @@ async function start(): Promise<void> {
 }
 
 if (becomeTrayOnlyApp(app, process.platform, showWindow)) {
-  if (process.platform === 'win32') app.setAppUserModelId('dev.sts-tray.app');
+  if (process.platform === 'win32') {
+    app.setAppUserModelId(APP_USER_MODEL_ID);
+    // Before any notification: the CLSID Action Center clicks are routed by.
+    app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
+    if (app.isPackaged && process.env.APPDATA) {
+      // The installer's shortcut learns the same CLSID (electron-builder's NSIS sets only the
+      // AppUserModelID); 'update' leaves a missing shortcut missing.
+      shell.writeShortcutLink(startMenuShortcut(process.env.APPDATA), 'update', {
+        target: process.execPath,
+        appUserModelId: APP_USER_MODEL_ID,
+        toastActivatorClsid: TOAST_ACTIVATOR_CLSID,
+      });
+    }
+  }
   app.whenReady().then(start).catch((error: unknown) => {
     logError('start')(error);
     app.exit(1);
