@@ -67,6 +67,8 @@ export function electronNotifier(
       if (!windows) notification.on('click', () => click(id));
       // On Windows 'close' also means "moved to Action Center", where it can still be clicked.
       if (!windows) notification.on('close', () => retained.delete(id));
+      // platform-limited: 'failed' exists on macOS and Windows; elsewhere it never fires, and
+      // the retained entry goes with the cap or a click.
       notification.on('failed', (_event, error) => {
         retained.delete(id);
         deps.onFailed?.(error);

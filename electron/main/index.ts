@@ -179,7 +179,7 @@ async function start(): Promise<void> {
   });
   forwardViews((listener) => controller.onView(listener), windows, logError('view'));
 
-  watchSystemEvents({ powerMonitor, net, timers, checkNow: () => controller.checkNow() });
+  watchSystemEvents({ platform, powerMonitor, net, timers, checkNow: () => controller.checkNow() });
 
   if (process.env.STS_TRAY_E2E === '1') {
     // For the _electron smoke suite only (e2e/electron): the tray and a way to open the window.
