@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type * as Electron from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REQUEST_CHANNELS, ipcEventName, ipcRequestName } from '../contract/channels.js';
 import { preferencesSchema } from '../contract/config-schema.js';
@@ -17,6 +18,8 @@ vi.mock('electron', async () => (await import('./testing/fake-electron.js')).fak
 
 let home: string;
 let markerAtStart = false;
+/** What Electron passes a window-open handler for `window.open('https://evil.example/')`. */
+const POPUP = { url: 'https://evil.example/', frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' }, postBody: undefined } as unknown as Electron.HandlerDetails;
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'sts-tray-index-'));
@@ -89,7 +92,7 @@ describe('index.ts (the composition root)', () => {
     const window = recorded.windows[0] as FakeBrowserWindow;
     expect(window.loaded).toEqual([RENDERER_URL]);
     expect(window.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
-    expect(window.webContents.openHandler?.()).toEqual({ action: 'deny' });
+    expect(window.webContents.openHandler?.(POPUP)).toEqual({ action: 'deny' });
 
     const state = await invoke(ipcRequestName('state:get'), fromWindow(window), {});
     expect(state).toMatchObject({ ok: true, value: { roles: [], activeRole: null, configError: null } });
