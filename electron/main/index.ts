@@ -44,6 +44,7 @@ import { loginLaunch, showsWindowAtStart } from '../app/login-launch.js';
 import { probeTrayHost } from '../adapters/tray-host-probe.js';
 import { MainWindowHost, guardSession, mainWindowOptions } from './main-window.js';
 import { watchSystemEvents } from './system-events.js';
+import { runSelfTest } from './self-test.js';
 import { once, watchSessionEnd, type SessionEndWindow } from './session-end.js';
 import { fileRunMarker } from '../adapters/file-run-marker.js';
 import { appDataFolder } from '../adapters/app-paths.js';
@@ -98,23 +99,25 @@ async function start(): Promise<void> {
     nativeTray.on('click', () => nativeTray.popUpContextMenu());
   }
 
+  const clipboardPort = electronClipboard(
+    clipboard,
+    ClipboardItem,
+    platform,
+    clipboardNeedsFocus({ platform, env: process.env, argv: process.argv })
+      ? focusedWindowRoute({
+          ourWindowFocused: () => BrowserWindow.getFocusedWindow() !== null,
+          openTransient: () => new BrowserWindow(TRANSIENT_WINDOW_OPTIONS),
+          timers,
+        })
+      : directRoute,
+  );
+  const runMarkerPath = join(appDataFolder(process.env), 'running');
   const { controller } = composeTrayApp({
     services,
     clock: systemClock,
     timers,
     systemLocale,
-    clipboard: electronClipboard(
-      clipboard,
-      ClipboardItem,
-      platform,
-      clipboardNeedsFocus({ platform, env: process.env, argv: process.argv })
-        ? focusedWindowRoute({
-            ourWindowFocused: () => BrowserWindow.getFocusedWindow() !== null,
-            openTransient: () => new BrowserWindow(TRANSIENT_WINDOW_OPTIONS),
-            timers,
-          })
-        : directRoute,
-    ),
+    clipboard: clipboardPort,
     digest: sha256Hex,
     notifier: electronNotifier(Notification, () => Notification.isSupported(), {
       platform,
@@ -156,7 +159,7 @@ async function start(): Promise<void> {
     iconPath: (env, state) => join(assetsDir, iconName(env, state)),
     formatTime: clockTime(),
     onError: (context, error) => logError(context)(error),
-    runMarker: fileRunMarker(join(appDataFolder(process.env), 'running')),
+    runMarker: fileRunMarker(runMarkerPath),
   });
 
   const shutdown = once(() => controller.shutdown());
@@ -183,7 +186,7 @@ async function start(): Promise<void> {
 
   if (process.env.STS_TRAY_E2E === '1') {
     // For the _electron smoke suite only (e2e/electron): the tray and a way to open the window.
-    (globalThis as { __stsTrayTest?: unknown }).__stsTrayTest = { tray: nativeTray, showWindow };
+    (globalThis as { __stsTrayTest?: unknown }).__stsTrayTest = { tray: nativeTray, showWindow, clipboard: clipboardPort, runMarkerPath };
   }
   await controller.start();
 
@@ -193,6 +196,33 @@ async function start(): Promise<void> {
   if (trayHost === 'absent') console.warn('sts-tray: this desktop shows no tray icons (no StatusNotifierItem host); opening the window instead');
   const openedAtLogin = platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
   if (showsWindowAtStart({ argv: process.argv, openedAtLogin, trayHost })) showWindow();
+
+  const reportPath = process.env.STS_TRAY_SELF_TEST;
+  if (reportPath) {
+    const marker = fileRunMarker(runMarkerPath);
+    await runSelfTest({
+      reportPath,
+      platform,
+      trayCreated: () => !nativeTray.isDestroyed(),
+      loadWindow: () =>
+        new Promise((resolve) => {
+          showWindow();
+          const contents = windows.current()?.webContents;
+          if (!contents) return resolve(null);
+          const timer = setTimeout(() => resolve(null), 15_000);
+          const done = () => {
+            clearTimeout(timer);
+            resolve(contents.getURL());
+          };
+          if (!contents.isLoading() && contents.getURL()) done();
+          else contents.once('did-finish-load', done);
+        }),
+      ipcState: async () => (await dispatchRequest(controller.handlers, 'state:get', {})).ok,
+      notificationsSupported: () => Notification.isSupported(),
+      runMarkerWritten: () => marker.exists(),
+      quit: () => app.quit(),
+    });
+  }
 }
 
 if (becomeTrayOnlyApp(app, process.platform, showWindow)) {
