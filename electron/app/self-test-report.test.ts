@@ -22,3 +22,23 @@ describe('selfTestReport', () => {
     expect(selfTestReport('linux', { ...good, notificationsSupported: false }).passed).toBe(true);
   });
 });
+
+describe('runSelfTest', () => {
+  it('writes the report from the live checks, a failing check counted as failed, then quits', async () => {
+    const { runSelfTest } = await import('./self-test.js');
+    const written: string[] = [];
+    const log: string[] = [];
+    await runSelfTest({
+      write: (text) => written.push(text),
+      platform: 'win32',
+      trayCreated: () => true,
+      loadWindow: () => Promise.resolve('app://sts-tray/index.html'),
+      ipcState: () => Promise.reject(new Error('keychain locked')),
+      notificationsSupported: () => true,
+      runMarkerWritten: () => Promise.resolve(true),
+      quit: () => log.push('quit'),
+    });
+    expect(JSON.parse(written[0] ?? '{}')).toMatchObject({ platform: 'win32', passed: false, failures: ['ipc'] });
+    expect(log).toEqual(['quit']);
+  });
+});

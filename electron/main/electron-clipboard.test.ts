@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClipboardItem } from 'electron';
 import { concealedPayload, electronClipboard, type ClipboardPayload } from './electron-clipboard.js';
-import { directRoute, type FocusRoute } from './focused-clipboard.js';
+import { directRoute, type FocusRoute } from '../app/focused-clipboard.js';
 
 const RAW = (name: string) => `electron application/osclipboard;format="${name}"`;
 

@@ -8,12 +8,12 @@
 // Electron 45's clipboard.write() takes ClipboardItems whose keys may name a raw OS format as
 // `electron application/osclipboard;format="<name>"`, and commits all of one item at once,
 // so the text never sits on the clipboard without its marker.
-// Every operation goes through a FocusRoute (focused-clipboard.ts): direct where any client
+// Every operation goes through a FocusRoute (app/focused-clipboard.ts): direct where any client
 // may change the clipboard, through a focused window on Wayland.
 
 import type { Clipboard, ClipboardItem } from 'electron';
 import type { ClipboardClear, ClipboardPort } from '../app/clipboard-guard.js';
-import type { FocusRoute } from './focused-clipboard.js';
+import type { FocusRoute } from '../app/focused-clipboard.js';
 
 export type ClipboardPayload = Record<string, string | Blob>;
 

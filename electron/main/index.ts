@@ -32,7 +32,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, rendererFilesAt, serve
 import { becomeTrayOnlyApp, installQuitSequence } from './app-lifecycle.js';
 import { composeTrayApp } from '../app/compose-tray-app.js';
 import { electronClipboard } from './electron-clipboard.js';
-import { TRANSIENT_WINDOW_OPTIONS, directRoute, focusedWindowRoute } from './focused-clipboard.js';
+import { directRoute, focusedWindowRoute } from '../app/focused-clipboard.js';
 import { clipboardNeedsFocus } from '../app/clipboard-focus.js';
 import { electronConfirm } from './electron-dialog.js';
 import { electronNotifier } from './electron-notifier.js';
@@ -42,9 +42,9 @@ import { forwardViews, registerIpcHandlers } from './ipc-registration.js';
 import { launchAtLogin } from './launch-at-login.js';
 import { loginLaunch, showsWindowAtStart } from '../app/login-launch.js';
 import { probeTrayHost } from '../adapters/tray-host-probe.js';
-import { MainWindowHost, guardSession, mainWindowOptions } from './main-window.js';
+import { MainWindowHost, TRANSIENT_WINDOW_OPTIONS, guardSession, mainWindowOptions } from './main-window.js';
 import { watchSystemEvents } from './system-events.js';
-import { runSelfTest } from './self-test.js';
+import { runSelfTest } from '../app/self-test.js';
 import { once, watchSessionEnd, type SessionEndWindow } from './session-end.js';
 import { fileRunMarker } from '../adapters/file-run-marker.js';
 import { appDataFolder } from '../adapters/app-paths.js';
@@ -201,7 +201,7 @@ async function start(): Promise<void> {
   if (reportPath) {
     const marker = fileRunMarker(runMarkerPath);
     await runSelfTest({
-      reportPath,
+      write: (text) => writeFileSync(reportPath, text),
       platform,
       trayCreated: () => !nativeTray.isDestroyed(),
       loadWindow: () =>

@@ -48,6 +48,22 @@ export function mainWindowOptions(input: WindowOptionsInput): BrowserWindowConst
   };
 }
 
+/** For app/focused-clipboard.ts: holds keyboard focus while a clipboard change lands (Wayland). */
+export const TRANSIENT_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
+  title: 'sts-tray: clipboard',
+  width: 320,
+  height: 80,
+  show: false,
+  center: true,
+  resizable: false,
+  minimizable: false,
+  maximizable: false,
+  skipTaskbar: true,
+  alwaysOnTop: true,
+  autoHideMenuBar: true,
+  webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false },
+};
+
 /** Keeps the window's page where it is: no navigation, redirects, popups or webviews. */
 export function guardWebContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>): void {
   contents.on('will-navigate', (event) => {

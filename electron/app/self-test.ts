@@ -1,11 +1,11 @@
 // The packaged build's self-test (STS_TRAY_SELF_TEST=<report file>): runs the checks of
-// app/self-test-report.ts against the live shell, writes the report and quits.
+// self-test-report.ts against the live shell (main passes them in), writes the report and quits.
 
-import { writeFileSync } from 'node:fs';
-import { selfTestReport, type SelfTestChecks } from '../app/self-test-report.js';
+import { selfTestReport, type SelfTestChecks } from './self-test-report.js';
 
 export interface SelfTestDeps {
-  readonly reportPath: string;
+  /** Writes the report's text to the file named by STS_TRAY_SELF_TEST. */
+  readonly write: (text: string) => void;
   readonly platform: string;
   readonly trayCreated: () => boolean;
   /** Opens the window and resolves with the URL it loaded, or null after a while. */
@@ -24,6 +24,6 @@ export async function runSelfTest(deps: SelfTestDeps): Promise<void> {
     notificationsSupported: deps.notificationsSupported(),
     runMarkerWritten: await deps.runMarkerWritten().catch(() => false),
   };
-  writeFileSync(deps.reportPath, `${JSON.stringify(selfTestReport(deps.platform, checks), null, 2)}\n`);
+  deps.write(`${JSON.stringify(selfTestReport(deps.platform, checks), null, 2)}\n`);
   deps.quit();
 }

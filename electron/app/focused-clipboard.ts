@@ -5,32 +5,22 @@
 // time (the compositor's focus-stealing prevention) means the operation was not done: the
 // caller reports it instead of pretending.
 
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { TimerHandle, Timers } from '../core/ports.js';
 
-/** What the route needs of a transient window. */
-export type TransientWindow = Pick<BrowserWindow, 'once' | 'isFocused' | 'show' | 'focus' | 'destroy' | 'isDestroyed'>;
+/** What the route needs of a transient window (an Electron BrowserWindow in main). */
+export interface TransientWindow {
+  once(event: 'focus', listener: () => void): unknown;
+  isFocused(): boolean;
+  show(): void;
+  focus(): void;
+  destroy(): void;
+  isDestroyed(): boolean;
+}
 
 /** Runs `operation` from a window with focus; resolves false when none could be had. */
 export type FocusRoute = (operation: () => Promise<void>) => Promise<boolean>;
 
 export const FOCUS_WAIT_MS = 1500;
-
-/** A small, content-free window: its only job is to hold keyboard focus for a moment. */
-export const TRANSIENT_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
-  title: 'sts-tray: clipboard',
-  width: 320,
-  height: 80,
-  show: false,
-  center: true,
-  resizable: false,
-  minimizable: false,
-  maximizable: false,
-  skipTaskbar: true,
-  alwaysOnTop: true,
-  autoHideMenuBar: true,
-  webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false },
-};
 
 export interface FocusRouteDeps {
   readonly ourWindowFocused: () => boolean;
