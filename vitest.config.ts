@@ -2,9 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // The AWS SDK warns on Node < 22 about its releases after January 2027 (the lockfile
-    // pins one that supports Node 20); the warning would bury real output.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         test: {

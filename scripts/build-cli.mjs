@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const out = 'dist/cli';
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', minify: true, logLevel: 'warning' };
 
 // keytar stays outside (a native module); its import() becomes a require(), since code run
 // from V8's cache by the launcher has no ES module loader behind it.

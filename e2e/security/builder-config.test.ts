@@ -88,12 +88,20 @@ describe('electron-builder.yml', () => {
     expect(entitlements).not.toContain('<key>com.apple.security.cs.disable-library-validation</key>');
   });
 
+  it('signs and notarises the macOS release; the local package script turns both off', () => {
+    expect(config.mac?.notarize).toBe(true);
+    const pkg = JSON.parse(readFileSync(inRoot('package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.release).toMatch(/^node scripts\/release\/check-signing\.mjs && /);
+    expect(pkg.scripts.package).toContain('-c.mac.identity=null');
+    expect(pkg.scripts.package).toContain('-c.mac.notarize=false');
+  });
+
   it('builds a Windows nsis installer', () => {
     expect(targetNames(config.win?.target)).toEqual(['nsis']);
   });
 
-  it('builds a Linux AppImage and a deb that depends on libsecret (and keeps Electron’s own dependencies)', () => {
-    expect(targetNames(config.linux?.target)).toEqual(['AppImage', 'deb']);
+  it('builds only a deb on Linux (an AppImage cannot bring the AppArmor profile Ubuntu 24.04 needs), depending on libsecret and Electron’s own dependencies', () => {
+    expect(targetNames(config.linux?.target)).toEqual(['deb']);
     const depends = config.deb?.depends ?? [];
     expect(depends).toContain('libsecret-1-0');
     // A custom `depends` replaces electron-builder's list: without these the app would not start.

@@ -11,7 +11,8 @@ import type { OwnedProfile } from '../core/credentials-file/aws-profile-store.js
 import { StsTrayError, describeError, isStsTrayError } from '../core/errors.js';
 import { sessionExport, type ExportFormat } from '../core/export-format.js';
 import { emptyConfig, type AppConfig, type Preferences, type Role } from '../core/model.js';
-import type { Clock, TimerHandle, Timers } from '../core/ports.js';
+import type { Clock, RunMarker, TimerHandle, Timers } from '../core/ports.js';
+import { beginRun, endRun } from '../core/run-marker.js';
 import type { EngineState, RenewalEvent } from '../core/renewal/renewal-events.js';
 import { wakeCheck } from '../core/renewal/wake-detector.js';
 import { signOutAll, signOutRole } from '../core/sign-out.js';
@@ -32,6 +33,8 @@ export interface AppControllerDeps {
   readonly clock: Clock;
   readonly timers: Timers;
   readonly shell: ShellPorts;
+  /** Present while the tray runs: the next start finishes what an unclean exit skipped. */
+  readonly runMarker?: RunMarker;
   /** The OS locale (e.g. "ja-JP"), for the language preference 'system'. */
   readonly systemLocale: string;
 }
@@ -78,6 +81,7 @@ export class AppController implements ControllerContext {
 
   /** Takes over the profiles we own, picks the active role, applies launch-at-login. */
   async start(): Promise<void> {
+    await this.finishUncleanExit();
     try {
       const config = await this.services.configStore.load();
       this.knownPreferences = config.preferences;
@@ -89,6 +93,22 @@ export class AppController implements ControllerContext {
       this.record('start-failed', 'start', describeError(error));
     }
     this.changed();
+  }
+
+  /** Before renewal starts: the quit-time cleanup a crash or a skipped logoff left undone. */
+  private async finishUncleanExit(): Promise<void> {
+    const marker = this.deps.runMarker;
+    if (!marker) return;
+    try {
+      const { removedLeftovers } = await beginRun({
+        marker,
+        onQuit: () => this.services.configStore.load().then((c) => c.preferences.onQuit, () => 'keep' as const),
+        removeOwnedProfiles: () => this.services.profiles.removeAllOwned(),
+      });
+      if (removedLeftovers) this.record('signed-out', 'all', 'profiles left by an unclean exit removed');
+    } catch (error) {
+      this.record('start-failed', 'start', describeError(error));
+    }
   }
 
   onView(listener: ViewListener): () => void {
@@ -194,6 +214,15 @@ export class AppController implements ControllerContext {
     );
   }
 
+  /** The desktop refused a copy or clear of the export lines: tell the user. */
+  clipboardRefused(action: 'copy' | 'clear'): void {
+    const at = this.now();
+    // An unreadable config must not silence it: the defaults carry the language then.
+    void this.preferences()
+      .catch(() => emptyConfig().preferences)
+      .then((preferences) => this.shell.notices.handle({ type: 'clipboard-refused', action, at }, preferences));
+  }
+
   /** Resume, unlock, network back, a wake noticed: run what is due now. */
   checkNow(): void {
     this.services.engine.checkNow();
@@ -214,6 +243,8 @@ export class AppController implements ControllerContext {
     try {
       const config = await this.services.configStore.load();
       if (config.preferences.onQuit === 'remove') await this.services.profiles.removeAllOwned();
+      // Only once the cleanup is done: if it failed, the next start tries again.
+      if (this.deps.runMarker) await endRun(this.deps.runMarker);
     } finally {
       this.services.close();
     }

@@ -18,8 +18,16 @@ function setUp() {
   const time = new VirtualTime(NOW);
   const clipboard = new RecordingClipboard({ now: () => time.now(), asynchronous: true });
   const errors: unknown[] = [];
-  const guard = new ClipboardGuard({ clipboard, digest: testDigest, clock: time, timers: time, onError: (e) => errors.push(e) });
-  return { time, clipboard, errors, guard };
+  const refused: string[] = [];
+  const guard = new ClipboardGuard({
+    clipboard,
+    digest: testDigest,
+    clock: time,
+    timers: time,
+    onError: (e) => errors.push(e),
+    onRefused: (action) => refused.push(action),
+  });
+  return { time, clipboard, errors, refused, guard };
 }
 
 describe('ClipboardGuard', () => {
@@ -110,5 +118,32 @@ describe('ClipboardGuard', () => {
     await flush();
     await guard.whenIdle();
     expect(clipboard.text).toBe('mine');
+  });
+
+  it('a copy the desktop refuses is reported, and no clear is left pending', async () => {
+    const { time, clipboard, refused, guard } = setUp();
+    clipboard.refusing = true;
+    guard.copy(LINES, 30_000);
+    await guard.whenIdle();
+    expect(refused).toEqual(['copy']);
+    expect(time.nextTimerAt()).toBeNull();
+    clipboard.refusing = false;
+    await guard.clearIfOurs();
+    expect(clipboard.log).toEqual([]);
+  });
+
+  it('a clear the desktop refuses is reported, and the clear on quit tries again', async () => {
+    const { time, clipboard, refused, guard } = setUp();
+    guard.copy(LINES, 30_000);
+    await guard.whenIdle();
+    clipboard.refusing = true;
+    await time.advance(30_000);
+    await guard.whenIdle();
+    expect(refused).toEqual(['clear']);
+    expect(clipboard.text).toBe(LINES);
+    clipboard.refusing = false;
+    await guard.clearIfOurs();
+    expect(clipboard.text).toBe('');
+    expect(refused).toEqual(['clear']);
   });
 });

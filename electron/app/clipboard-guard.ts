@@ -5,16 +5,25 @@
 //
 // Electron's clipboard is asynchronous, so writes and checks run one after another on a
 // queue: a clear can never overtake the write it is meant to undo.
+//
+// A write or clear can be refused without an error (a Wayland compositor drops both from a
+// client without keyboard focus, and Chromium's readText() then still returns its own cached
+// copy): the port says so instead, and the user is told. Reading the clipboard back is never
+// taken as proof that a write landed.
 
 import type { Clock, TimerHandle, Timers } from '../core/ports.js';
 import type { SecretClipboard } from './shell-ports.js';
 
+/** 'refused': the desktop would not take the operation (no focused window on Wayland). */
+export type ClipboardWrite = 'written' | 'refused';
+export type ClipboardClear = 'cleared' | 'kept' | 'refused';
+
 /** The system clipboard (electron-clipboard.ts adapts Electron's). */
 export interface ClipboardPort {
-  readText(): Promise<string>;
   /** Writes plain text plus the OS's "do not keep this" markers. */
-  writeConcealed(text: string): Promise<void>;
-  clear(): void;
+  writeConcealed(text: string): Promise<ClipboardWrite>;
+  /** Reads the clipboard and clears it if `isOurs` says it still holds our text, in one go. */
+  clearIf(isOurs: (current: string) => boolean): Promise<ClipboardClear>;
 }
 
 export interface ClipboardGuardDeps {
@@ -25,6 +34,8 @@ export interface ClipboardGuardDeps {
   readonly digest: (text: string) => string;
   /** A clipboard operation failed; the error never carries the text. */
   readonly onError: (error: unknown) => void;
+  /** The desktop refused a copy or a clear: the user must hear of it. */
+  readonly onRefused: (action: 'copy' | 'clear') => void;
 }
 
 export class ClipboardGuard implements SecretClipboard {
@@ -39,7 +50,15 @@ export class ClipboardGuard implements SecretClipboard {
     this.cancelTimer();
     const digest = this.deps.digest(text);
     this.ours = digest;
-    this.enqueue(() => this.deps.clipboard.writeConcealed(text));
+    this.enqueue(async () => {
+      if ((await this.deps.clipboard.writeConcealed(text)) === 'written') return;
+      // Nothing of ours is on the clipboard: no clear to wait for.
+      if (this.ours === digest) {
+        this.ours = null;
+        this.cancelTimer();
+      }
+      this.deps.onRefused('copy');
+    });
     this.timer = this.deps.timers.setTimer(() => {
       this.timer = null;
       void this.clearIfOurs();
@@ -53,8 +72,12 @@ export class ClipboardGuard implements SecretClipboard {
     return this.enqueue(async () => {
       if (this.ours === null) return;
       const expected = this.ours;
-      const current = await this.deps.clipboard.readText();
-      if (this.deps.digest(current) === expected) this.deps.clipboard.clear();
+      const outcome = await this.deps.clipboard.clearIf((current) => this.deps.digest(current) === expected);
+      if (outcome === 'refused') {
+        // Still ours, as far as we know: the clear on quit tries again.
+        this.deps.onRefused('clear');
+        return;
+      }
       // Ours or replaced by the user: either way nothing of ours is left to watch.
       if (this.ours === expected) this.ours = null;
     });

@@ -3,7 +3,7 @@
 // the window's e2e harness calls it with recording ones, so both run the same assembly.
 
 import type { AppServices } from '../core/app-services.js';
-import type { Clock, Timers } from '../core/ports.js';
+import type { Clock, RunMarker, Timers } from '../core/ports.js';
 import { AppController } from './app-controller.js';
 import { ClipboardGuard, type ClipboardPort } from './clipboard-guard.js';
 import { NoticeCenter, type Notifier } from './notice-center.js';
@@ -31,6 +31,8 @@ export interface TrayAppDeps {
   readonly formatTime: TimeFormatter;
   /** An unexpected failure of the clipboard or a tray action (never carries a secret). */
   readonly onError: (context: 'clipboard' | 'tray', error: unknown) => void;
+  /** Present while the tray runs (core/run-marker.ts); absent in the e2e harness. */
+  readonly runMarker?: RunMarker;
 }
 
 export interface TrayApp {
@@ -43,10 +45,17 @@ export interface TrayApp {
 /** Builds the parts; the caller starts the controller (`controller.start()`) when ready. */
 export function composeTrayApp(deps: TrayAppDeps): TrayApp {
   const { clock, timers, systemLocale, showWindow } = deps;
-  const clipboard = new ClipboardGuard({ clipboard: deps.clipboard, digest: deps.digest, clock, timers, onError: (e) => deps.onError('clipboard', e) });
   // A click on "MFA session ending" opens the controller's prompt; the controller needs the
   // notice center first, hence the late binding.
   let controller: AppController | null = null;
+  const clipboard = new ClipboardGuard({
+    clipboard: deps.clipboard,
+    digest: deps.digest,
+    clock,
+    timers,
+    onError: (e) => deps.onError('clipboard', e),
+    onRefused: (action) => controller?.clipboardRefused(action),
+  });
   const notices = new NoticeCenter({
     notifier: deps.notifier,
     openMfaPrompt: (identity) => controller?.promptMfa(identity, 'expiring'),
@@ -59,6 +68,7 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
     timers,
     systemLocale,
     shell: { clipboard, notices, confirm: deps.confirm, showWindow, setLaunchAtLogin: deps.setLaunchAtLogin },
+    ...(deps.runMarker ? { runMarker: deps.runMarker } : {}),
   });
   const detachTray = new TrayPresenter({
     tray: deps.tray,

@@ -50,6 +50,8 @@ export interface MainStrings {
   expired(role: string): Notice;
   switchedPrd(role: string): Notice;
   renewalStopped(reason: string): Notice;
+  /** The desktop refused a clipboard copy or clear. */
+  clipboardRefused(action: 'copy' | 'clear'): Notice;
 }
 
 const en: MainStrings = {
@@ -91,6 +93,16 @@ const en: MainStrings = {
   }),
   switchedPrd: (role) => ({ title: `Switched to prd role ${role}`, body: 'Commands now run against production.' }),
   renewalStopped: (reason) => ({ title: 'Renewal stopped', body: reason }),
+  clipboardRefused: (action) =>
+    action === 'copy'
+      ? {
+          title: 'Export lines not copied',
+          body: 'This desktop accepts a copy only from a focused window, and sts-tray got no focus. Click to open sts-tray and copy from there.',
+        }
+      : {
+          title: 'Clipboard not cleared',
+          body: 'This desktop did not let sts-tray clear the clipboard without focus: the export lines are still on it. Copy something else to replace them.',
+        },
 };
 
 const ja: MainStrings = {
@@ -133,6 +145,16 @@ const ja: MainStrings = {
   }),
   switchedPrd: (role) => ({ title: `prd ロール ${role} に切り替えました`, body: 'コマンドは本番環境に対して実行されます。' }),
   renewalStopped: (reason) => ({ title: '更新が止まりました', body: reason }),
+  clipboardRefused: (action) =>
+    action === 'copy'
+      ? {
+          title: 'エクスポート行をコピーできませんでした',
+          body: 'このデスクトップはフォーカスのあるウィンドウからのコピーしか受け付けず、sts-tray はフォーカスを得られませんでした。クリックして sts-tray を開き、そこからコピーしてください。',
+        }
+      : {
+          title: 'クリップボードを消去できませんでした',
+          body: 'フォーカスがないため、このデスクトップでは sts-tray がクリップボードを消去できません。エクスポート行がまだ残っています。別のものをコピーして置き換えてください。',
+        },
 };
 
 function inMinutes(minutes: number): string {

@@ -182,4 +182,15 @@ describe('NoticeCenter', () => {
     english.center.handle(expired('tes'), prefs({}, 'en'));
     expect(english.notifier.titles).toEqual(['Credentials of tes expired']);
   });
+
+  it('a refused copy or clear is always told, even with every notice muted; a click opens the window', () => {
+    const { notifier, calls, center } = setUp();
+    const muted = prefs({ mfaExpiring: false, renewalFailed: false, expired: false, switchedPrd: false });
+    center.handle({ type: 'clipboard-refused', action: 'copy', at: NOW }, muted);
+    center.handle({ type: 'clipboard-refused', action: 'clear', at: NOW }, muted);
+    expect(notifier.titles).toEqual(['Export lines not copied', 'Clipboard not cleared']);
+    notifier.shown[0]?.onClick?.();
+    expect(calls).toEqual(['showWindow']);
+  });
 });
+

@@ -88,6 +88,10 @@ export class NoticeCenter implements NoticeSink {
         this.forget('needs-mfa:');
         if (event.type === 'renewed') this.forget('wave:');
         return;
+      case 'clipboard-refused':
+        // An answer to the user's own action (or to the promise made with it): never muted.
+        this.deps.notifier.show({ ...strings.clipboardRefused(event.action), onClick: this.deps.showWindow });
+        return;
       case 'clock-jump':
         return;
     }

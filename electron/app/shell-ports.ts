@@ -25,7 +25,9 @@ export type ShellEvent =
   | RenewalEvent
   | { readonly type: 'switched'; readonly role: string; readonly env: Environment; readonly at: number }
   /** A role's credentials were renewed or switched to: its failure/expiry notices may show again. */
-  | { readonly type: 'recovered'; readonly role: string; readonly at: number };
+  | { readonly type: 'recovered'; readonly role: string; readonly at: number }
+  /** The desktop refused to let us copy or clear (Wayland without a focused window). */
+  | { readonly type: 'clipboard-refused'; readonly action: 'copy' | 'clear'; readonly at: number };
 
 /** Turns events into desktop notifications (deduplicated, muted per preference). */
 export interface NoticeSink {

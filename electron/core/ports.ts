@@ -82,3 +82,10 @@ export interface Timers {
   /** Milliseconds on a clock that never jumps (it may stand still while the machine sleeps). */
   monotonic(): number;
 }
+
+/** A mark that the tray app is running, kept across a crash or a killed session (a file). */
+export interface RunMarker {
+  exists(): Promise<boolean>;
+  write(): Promise<void>;
+  remove(): Promise<void>;
+}

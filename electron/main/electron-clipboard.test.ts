@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClipboardItem } from 'electron';
 import { concealedPayload, electronClipboard, type ClipboardPayload } from './electron-clipboard.js';
+import { directRoute, type FocusRoute } from '../app/focused-clipboard.js';
 
 const RAW = (name: string) => `electron application/osclipboard;format="${name}"`;
 
@@ -10,8 +11,8 @@ async function bytes(value: string | Blob | undefined): Promise<number[]> {
 }
 
 describe('concealedPayload', () => {
-  it('macOS: the text plus the org.nspasteboard.ConcealedType pasteboard type', () => {
-    expect(concealedPayload('lines', 'darwin')).toEqual({ 'text/plain': 'lines', [RAW('org.nspasteboard.ConcealedType')]: '' });
+  it('macOS: the text plus the org.nspasteboard.ConcealedType pasteboard type, with a one-byte payload', () => {
+    expect(concealedPayload('lines', 'darwin')).toEqual({ 'text/plain': 'lines', [RAW('org.nspasteboard.ConcealedType')]: '1' });
   });
 
   it('Windows: the text plus the monitor exclusion and history / cloud flags as DWORD 0', async () => {
@@ -32,26 +33,49 @@ describe('concealedPayload', () => {
   });
 });
 
+function recordingClipboard(current: string) {
+  const writes: ClipboardPayload[][] = [];
+  let clears = 0;
+  class RecordingItem {
+    constructor(readonly items: ClipboardPayload) {}
+  }
+  const clipboard = {
+    readText: () => Promise.resolve(current),
+    write: (data: ClipboardItem[]) => {
+      writes.push(data.map((item) => (item as unknown as RecordingItem).items));
+      return Promise.resolve();
+    },
+    clear: () => void clears++,
+  };
+  const Item = RecordingItem as unknown as new (items: ClipboardPayload) => ClipboardItem;
+  return { writes, clears: () => clears, clipboard, Item };
+}
+
+/** Wayland with no focus to be had: the route runs nothing. */
+const refusingRoute: FocusRoute = () => Promise.resolve(false);
+
 describe('electronClipboard', () => {
   it('writes one item holding the text and its markers, in a single write', async () => {
-    const writes: ClipboardPayload[][] = [];
-    class RecordingItem {
-      constructor(readonly items: ClipboardPayload) {}
-    }
-    const port = electronClipboard(
-      {
-        readText: () => Promise.resolve('current'),
-        write: (data: ClipboardItem[]) => {
-          writes.push(data.map((item) => (item as unknown as RecordingItem).items));
-          return Promise.resolve();
-        },
-        clear: () => undefined,
-      },
-      RecordingItem as unknown as new (items: ClipboardPayload) => ClipboardItem,
-      'linux',
-    );
-    await port.writeConcealed('lines');
+    const { writes, clipboard, Item } = recordingClipboard('current');
+    const port = electronClipboard(clipboard, Item, 'linux', directRoute);
+    expect(await port.writeConcealed('lines')).toBe('written');
     expect(writes).toEqual([[{ 'text/plain': 'lines', [RAW('x-kde-passwordManagerHint')]: 'secret' }]]);
-    expect(await port.readText()).toBe('current');
+  });
+
+  it('clears only what isOurs recognises', async () => {
+    const { clears, clipboard, Item } = recordingClipboard('current');
+    const port = electronClipboard(clipboard, Item, 'linux', directRoute);
+    expect(await port.clearIf((text) => text === 'other')).toBe('kept');
+    expect(await port.clearIf((text) => text === 'current')).toBe('cleared');
+    expect(clears()).toBe(1);
+  });
+
+  it('when the route gets no focused window, nothing is written or cleared and both say refused', async () => {
+    const { writes, clears, clipboard, Item } = recordingClipboard('lines');
+    const port = electronClipboard(clipboard, Item, 'linux', refusingRoute);
+    expect(await port.writeConcealed('lines')).toBe('refused');
+    expect(await port.clearIf(() => true)).toBe('refused');
+    expect(writes).toEqual([]);
+    expect(clears()).toBe(0);
   });
 });

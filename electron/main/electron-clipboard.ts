@@ -8,9 +8,12 @@
 // Electron 45's clipboard.write() takes ClipboardItems whose keys may name a raw OS format as
 // `electron application/osclipboard;format="<name>"`, and commits all of one item at once,
 // so the text never sits on the clipboard without its marker.
+// Every operation goes through a FocusRoute (app/focused-clipboard.ts): direct where any client
+// may change the clipboard, through a focused window on Wayland.
 
 import type { Clipboard, ClipboardItem } from 'electron';
-import type { ClipboardPort } from '../app/clipboard-guard.js';
+import type { ClipboardClear, ClipboardPort } from '../app/clipboard-guard.js';
+import type { FocusRoute } from '../app/focused-clipboard.js';
 
 export type ClipboardPayload = Record<string, string | Blob>;
 
@@ -23,7 +26,9 @@ export function concealedPayload(text: string, platform: NodeJS.Platform): Clipb
   const payload: ClipboardPayload = { 'text/plain': text };
   switch (platform) {
     case 'darwin':
-      payload[osFormat('org.nspasteboard.ConcealedType')] = '';
+      // One byte: an empty payload is not reliably kept as a pasteboard type, and the
+      // convention reads only the type's presence.
+      payload[osFormat('org.nspasteboard.ConcealedType')] = '1';
       break;
     case 'win32':
       payload[osFormat('ExcludeClipboardContentFromMonitorProcessing')] = dwordZero();
@@ -43,10 +48,20 @@ export function electronClipboard(
   clipboard: Pick<Clipboard, 'readText' | 'write' | 'clear'>,
   ClipboardItemClass: ClipboardItemConstructor,
   platform: NodeJS.Platform,
+  route: FocusRoute,
 ): ClipboardPort {
   return {
-    readText: () => clipboard.readText(),
-    writeConcealed: (text) => clipboard.write([new ClipboardItemClass(concealedPayload(text, platform))]),
-    clear: () => clipboard.clear(),
+    writeConcealed: async (text) =>
+      (await route(() => clipboard.write([new ClipboardItemClass(concealedPayload(text, platform))]))) ? 'written' : 'refused',
+    clearIf: async (isOurs) => {
+      let outcome: ClipboardClear = 'kept';
+      const done = await route(async () => {
+        // Read inside the route too: with focus, Wayland hands Chromium the current content.
+        if (!isOurs(await clipboard.readText())) return;
+        clipboard.clear();
+        outcome = 'cleared';
+      });
+      return done ? outcome : 'refused';
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { NotificationConstructorOptions } from 'electron';
+import type { ActivationArguments, NotificationConstructorOptions } from 'electron';
 import { MAX_RETAINED_NOTIFICATIONS, electronNotifier } from './electron-notifier.js';
 
 describe('electronNotifier', () => {
@@ -47,5 +47,32 @@ describe('electronNotifier', () => {
     FakeNotification.made = [];
     electronNotifier(FakeNotification, () => false).show({ title: 't', body: 'b' });
     expect(FakeNotification.made).toEqual([]);
+  });
+
+  it('Windows: a click in Action Center (after close, object or not) comes through handleActivation and reaches its notice', () => {
+    FakeNotification.made = [];
+    let activate: (details: ActivationArguments) => void = () => undefined;
+    const clicked: string[] = [];
+    const notifier = electronNotifier(FakeNotification, () => true, { platform: 'win32', handleActivation: (callback) => (activate = callback) });
+    notifier.show({ title: 'MFA code needed', body: 'b', onClick: () => clicked.push('mfa') });
+    notifier.show({ title: 'Renewal failed', body: 'b', onClick: () => clicked.push('window') });
+    const first = FakeNotification.made[0];
+    expect(first?.options).toMatchObject({ id: 'n1', toastXml: expect.stringContaining('launch="sts-tray-notice:n1"') });
+    first?.emit('close', {});
+    activate({ type: 'click', arguments: 'sts-tray-notice:n1' });
+    activate({ type: 'click', arguments: 'sts-tray-notice:n1' });
+    activate({ type: 'click', arguments: 'unrelated' });
+    expect(clicked).toEqual(['mfa']);
+    expect(notifier.retained()).toBe(1);
+  });
+
+  it('a notice the desktop refuses is reported with its reason', () => {
+    FakeNotification.made = [];
+    const failures: string[] = [];
+    const notifier = electronNotifier(FakeNotification, () => true, { platform: 'darwin', onFailed: (reason) => failures.push(reason) });
+    notifier.show({ title: 't', body: 'b' });
+    FakeNotification.made[0]?.emit('failed', {}, 'Notifications are not allowed for this application');
+    expect(failures).toEqual(['Notifications are not allowed for this application']);
+    expect(notifier.retained()).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { Menu, MenuItemConstructorOptions, NativeImage } from 'electron';
 import { electronTray, menuTemplate } from './electron-tray.js';
@@ -38,7 +39,7 @@ describe('electronTray', () => {
         setToolTip: (text) => void calls.push(['setToolTip', text]),
         setContextMenu: (menu) => void calls.push(['setContextMenu', menu]),
       },
-      buildMenu: (template) => ({ built: template }) as unknown as Menu,
+      buildMenu: (template) => Object.assign(new EventEmitter(), { built: template }) as unknown as Menu,
       image: (path) => ({ from: path }) as unknown as NativeImage,
     });
     port.setImage('/app/assets/tray-prd-ok.png');
@@ -47,7 +48,28 @@ describe('electronTray', () => {
     expect(calls).toEqual([
       ['setImage', { from: '/app/assets/tray-prd-ok.png' }],
       ['setToolTip', 'PRD · prd · 42 min left'],
-      ['setContextMenu', { built: [{ type: 'separator' }] }],
+      ['setContextMenu', expect.objectContaining({ built: [{ type: 'separator' }] })],
     ]);
+  });
+
+  it('a menu that changes while open is set when it closes, not under the pointer', () => {
+    const set: unknown[] = [];
+    const built: EventEmitter[] = [];
+    const port = electronTray({
+      tray: { setImage: () => undefined, setToolTip: () => undefined, setContextMenu: (menu) => void set.push(menu) },
+      buildMenu: (template) => {
+        const menu = Object.assign(new EventEmitter(), { label: (template[0] as { label?: string }).label });
+        built.push(menu);
+        return menu as unknown as Menu;
+      },
+      image: (path) => ({ from: path }) as unknown as NativeImage,
+    });
+    port.setMenu([{ type: 'normal', label: '42 min left', enabled: false }]);
+    built[0]?.emit('menu-will-show');
+    port.setMenu([{ type: 'normal', label: '41 min left', enabled: false }]);
+    port.setMenu([{ type: 'normal', label: '40 min left', enabled: false }]);
+    expect(set).toEqual([built[0]]);
+    built[0]?.emit('menu-will-close');
+    expect(set).toEqual([built[0], built[2]]);
   });
 });

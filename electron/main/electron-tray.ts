@@ -3,6 +3,7 @@
 // passes the real Tray, Menu.buildFromTemplate and nativeImage, tests pass stand-ins.
 
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import { DeferredMenu } from '../app/deferred-menu.js';
 import type { MenuEntry, TrayPort } from '../app/tray-presenter.js';
 
 export function menuTemplate(entries: readonly MenuEntry[]): MenuItemConstructorOptions[] {
@@ -29,9 +30,16 @@ export interface ElectronTrayDeps {
 }
 
 export function electronTray(deps: ElectronTrayDeps): TrayPort {
+  // Where the desktop reports no menu events (Linux's D-Bus menus), menus are set at once.
+  const menus = new DeferredMenu<Menu>((menu) => deps.tray.setContextMenu(menu));
   return {
     setImage: (path) => deps.tray.setImage(deps.image(path)),
     setToolTip: (text) => deps.tray.setToolTip(text),
-    setMenu: (entries) => deps.tray.setContextMenu(deps.buildMenu(menuTemplate(entries))),
+    setMenu: (entries) => {
+      const menu = deps.buildMenu(menuTemplate(entries));
+      menu.on('menu-will-show', () => menus.opened());
+      menu.on('menu-will-close', () => menus.closed());
+      menus.offer(menu);
+    },
   };
 }

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type * as Electron from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { REQUEST_CHANNELS, ipcEventName, ipcRequestName } from '../contract/channels.js';
 import { preferencesSchema } from '../contract/config-schema.js';
@@ -16,6 +17,9 @@ import { app, recorded, type FakeBrowserWindow } from './testing/fake-electron.j
 vi.mock('electron', async () => (await import('./testing/fake-electron.js')).fakeElectron);
 
 let home: string;
+let markerAtStart = false;
+/** What Electron passes a window-open handler for `window.open('https://evil.example/')`. */
+const POPUP = { url: 'https://evil.example/', frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' }, postBody: undefined } as unknown as Electron.HandlerDetails;
 
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'sts-tray-index-'));
@@ -27,10 +31,13 @@ beforeAll(async () => {
   vi.stubEnv('AWS_CONFIG_FILE', join(home, 'aws', 'config'));
   vi.stubEnv('STS_TRAY_KEYCHAIN_SERVICE', 'sts-tray-test-index');
   vi.stubEnv('STS_TRAY_E2E', '1');
+  // The login launch: the window stays closed until a test opens it.
+  process.argv.push('--hidden');
   await import('./index.js');
 });
 
 afterAll(async () => {
+  process.argv.splice(process.argv.indexOf('--hidden'), 1);
   vi.unstubAllEnvs();
   await rm(home, { recursive: true, force: true });
 });
@@ -67,6 +74,8 @@ describe('index.ts (the composition root)', () => {
     expect(recorded.trays[0]?.tooltip).toBe('sts-tray: no active role');
     expect(trayLabels()).toEqual(['No roles yet: open sts-tray to add an identity', '—', 'Open sts-tray…', '—', 'Quit']);
     expect(recorded.exitCodes).toEqual([]);
+    await vi.waitFor(() => expect(existsSync(join(home, 'app', 'running'))).toBe(true));
+    markerAtStart = true;
   });
 
   it('the protocol handler refuses traversal', async () => {
@@ -83,7 +92,7 @@ describe('index.ts (the composition root)', () => {
     const window = recorded.windows[0] as FakeBrowserWindow;
     expect(window.loaded).toEqual([RENDERER_URL]);
     expect(window.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
-    expect(window.webContents.openHandler?.()).toEqual({ action: 'deny' });
+    expect(window.webContents.openHandler?.(POPUP)).toEqual({ action: 'deny' });
 
     const state = await invoke(ipcRequestName('state:get'), fromWindow(window), {});
     expect(state).toMatchObject({ ok: true, value: { roles: [], activeRole: null, configError: null } });
@@ -104,7 +113,14 @@ describe('index.ts (the composition root)', () => {
   it('quitting waits for the controller to shut down, then quits for real', async () => {
     app.quit();
     expect(recorded.calls.at(-1)).toBe('app.quit');
-    await flush();
+    await vi.waitFor(() => expect(recorded.calls.at(-1)).toBe('app exited'));
     expect(recorded.calls.slice(-3)).toEqual(['app.quit', 'app.quit', 'app exited']);
+    // The clean quit took the run marker away: the next start has nothing to finish.
+    expect(existsSync(join(home, 'app', 'running'))).toBe(false);
+  });
+
+  it('the run marker exists while the app runs', () => {
+    // Checked from the start-up test's side: written before renewal started.
+    expect(markerAtStart).toBe(true);
   });
 });

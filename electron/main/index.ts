@@ -19,6 +19,7 @@ import {
   ipcMain,
   nativeImage,
   net,
+  shell,
   powerMonitor,
   protocol,
   session,
@@ -32,16 +33,25 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, rendererFilesAt, serve
 import { becomeTrayOnlyApp, installQuitSequence } from './app-lifecycle.js';
 import { composeTrayApp } from '../app/compose-tray-app.js';
 import { electronClipboard } from './electron-clipboard.js';
+import { directRoute, focusedWindowRoute } from '../app/focused-clipboard.js';
+import { clipboardNeedsFocus } from '../app/clipboard-focus.js';
 import { electronConfirm } from './electron-dialog.js';
 import { electronNotifier } from './electron-notifier.js';
 import { electronTray } from './electron-tray.js';
 import { dispatchRequest } from '../app/ipc-dispatch.js';
 import { forwardViews, registerIpcHandlers } from './ipc-registration.js';
 import { launchAtLogin } from './launch-at-login.js';
-import { MainWindowHost, guardSession, mainWindowOptions } from './main-window.js';
+import { loginLaunch, showsWindowAtStart } from '../app/login-launch.js';
+import { probeTrayHost } from '../adapters/tray-host-probe.js';
+import { MainWindowHost, TRANSIENT_WINDOW_OPTIONS, guardSession, mainWindowOptions } from './main-window.js';
 import { watchSystemEvents } from './system-events.js';
+import { runSelfTest } from '../app/self-test.js';
+import { once, watchSessionEnd, type SessionEndWindow } from './session-end.js';
+import { fileRunMarker } from '../adapters/file-run-marker.js';
+import { appDataFolder } from '../adapters/app-paths.js';
 import { clockTime } from '../core/time.js';
 import { trayIconName } from '../app/tray-icon-name.js';
+import { APP_USER_MODEL_ID, TOAST_ACTIVATOR_CLSID, startMenuShortcut } from '../app/windows-toast-activator.js';
 
 // The build's layout (dist/main/index.js beside dist/preload and dist/renderer).
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -57,6 +67,9 @@ const windows = new MainWindowHost({
   create: () => new BrowserWindow(mainWindowOptions({ preloadPath, devTools: !app.isPackaged })),
   url: RENDERER_URL,
   onError: logError('window'),
+  focusApp: () => {
+    if (process.platform === 'darwin') app.focus({ steal: true });
+  },
 });
 const showWindow = () => {
   if (app.isReady()) windows.show();
@@ -64,6 +77,8 @@ const showWindow = () => {
 
 /** Module-level, so the tray is not garbage-collected (it would vanish from the menu bar). */
 let tray: Tray | null = null;
+/** Native objects that must live as long as the app (the hidden session-end window). */
+const keptAlive = new Set<SessionEndWindow>();
 
 async function start(): Promise<void> {
   const platform = process.platform;
@@ -85,20 +100,50 @@ async function start(): Promise<void> {
     nativeTray.on('click', () => nativeTray.popUpContextMenu());
   }
 
+  const clipboardPort = electronClipboard(
+    clipboard,
+    ClipboardItem,
+    platform,
+    clipboardNeedsFocus({ platform, env: process.env, argv: process.argv })
+      ? focusedWindowRoute({
+          ourWindowFocused: () => BrowserWindow.getFocusedWindow() !== null,
+          openTransient: () => new BrowserWindow(TRANSIENT_WINDOW_OPTIONS),
+          timers,
+        })
+      : directRoute,
+  );
+  const runMarkerPath = join(appDataFolder(process.env), 'running');
   const { controller } = composeTrayApp({
     services,
     clock: systemClock,
     timers,
     systemLocale,
-    clipboard: electronClipboard(clipboard, ClipboardItem, platform),
+    clipboard: clipboardPort,
     digest: sha256Hex,
-    notifier: electronNotifier(Notification, () => Notification.isSupported()),
+    notifier: electronNotifier(Notification, () => Notification.isSupported(), {
+      platform,
+      ...(platform === 'win32' ? { handleActivation: (callback) => Notification.handleActivation(callback) } : {}),
+      onFailed: (reason) => console.error(`sts-tray: a notification was not shown: ${reason.slice(0, 300)}`),
+    }),
     tray: electronTray({ tray: nativeTray, buildMenu: (template) => Menu.buildFromTemplate(template), image: (path) => nativeImage.createFromPath(path) }),
-    confirm: electronConfirm((options) => dialog.showMessageBox(options)),
+    confirm: electronConfirm(
+      (parent, options) => (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)),
+      () => windows.current() as BrowserWindow | null,
+      () => {
+        if (platform === 'darwin') app.focus({ steal: true });
+      },
+    ),
     showWindow,
     setLaunchAtLogin: launchAtLogin({
       platform,
       setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+      launch: loginLaunch({
+        platform,
+        isPackaged: app.isPackaged,
+        execPath: process.execPath,
+        appPath: app.getAppPath(),
+        appImage: process.env.APPIMAGE,
+      }),
       linux: {
         files: {
           write: (path, content) => {
@@ -108,7 +153,6 @@ async function start(): Promise<void> {
           remove: (path) => rmSync(path, { force: true }),
         },
         configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
-        executable: process.env.APPIMAGE || process.execPath,
       },
       onError: logError('launch at login'),
     }),
@@ -116,19 +160,24 @@ async function start(): Promise<void> {
     iconPath: (env, state) => join(assetsDir, iconName(env, state)),
     formatTime: clockTime(),
     onError: (context, error) => logError(context)(error),
+    runMarker: fileRunMarker(runMarkerPath),
   });
 
   // credential_process answered from the tray's live sessions (adapters/credential-socket-server.ts).
   let credentialServer: Awaited<ReturnType<typeof serveAppCredentials>> = null;
-  installQuitSequence({
-    app,
-    shutdown: async () => {
-      await credentialServer?.close();
-      await controller.shutdown();
-    },
-    timers,
-    onError: logError('quit'),
+  const shutdown = once(async () => {
+    await credentialServer?.close();
+    await controller.shutdown();
   });
+  installQuitSequence({ app, shutdown, timers, onError: logError('quit') });
+  const sessionEndWindow = watchSessionEnd({
+    platform,
+    powerMonitor,
+    createHiddenWindow: () => new BrowserWindow({ show: false, skipTaskbar: true, webPreferences: { sandbox: true, contextIsolation: true } }),
+    cleanup: () => shutdown().catch(logError('session end')),
+    quit: () => app.quit(),
+  });
+  if (sessionEndWindow) keptAlive.add(sessionEndWindow);
 
   registerIpcHandlers({
     ipcMain,
@@ -139,18 +188,65 @@ async function start(): Promise<void> {
   });
   forwardViews((listener) => controller.onView(listener), windows, logError('view'));
 
-  watchSystemEvents({ powerMonitor, net, timers, checkNow: () => controller.checkNow() });
+  watchSystemEvents({ platform, powerMonitor, net, timers, checkNow: () => controller.checkNow() });
 
   if (process.env.STS_TRAY_E2E === '1') {
     // For the _electron smoke suite only (e2e/electron): the tray and a way to open the window.
-    (globalThis as { __stsTrayTest?: unknown }).__stsTrayTest = { tray: nativeTray, showWindow };
+    (globalThis as { __stsTrayTest?: unknown }).__stsTrayTest = { tray: nativeTray, showWindow, clipboard: clipboardPort, runMarkerPath };
   }
   await controller.start();
   credentialServer = await serveAppCredentials(services, process.env, (identity, role) => controller.promptMfa(identity, 'needs-mfa', role), logError('credential socket'));
+
+  // The autostart launch stays in the tray; a launch by the user, or a desktop that shows no
+  // tray icons (stock GNOME), opens the window, so there is always a way in.
+  const trayHost = await probeTrayHost(platform);
+  if (trayHost === 'absent') console.warn('sts-tray: this desktop shows no tray icons (no StatusNotifierItem host); opening the window instead');
+  const openedAtLogin = platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin;
+  if (showsWindowAtStart({ argv: process.argv, openedAtLogin, trayHost })) showWindow();
+
+  const reportPath = process.env.STS_TRAY_SELF_TEST;
+  if (reportPath) {
+    const marker = fileRunMarker(runMarkerPath);
+    await runSelfTest({
+      write: (text) => writeFileSync(reportPath, text),
+      platform,
+      trayCreated: () => !nativeTray.isDestroyed(),
+      loadWindow: () =>
+        new Promise((resolve) => {
+          showWindow();
+          const contents = windows.current()?.webContents;
+          if (!contents) return resolve(null);
+          const timer = setTimeout(() => resolve(null), 15_000);
+          const done = () => {
+            clearTimeout(timer);
+            resolve(contents.getURL());
+          };
+          if (!contents.isLoading() && contents.getURL()) done();
+          else contents.once('did-finish-load', done);
+        }),
+      ipcState: async () => (await dispatchRequest(controller.handlers, 'state:get', {})).ok,
+      notificationsSupported: () => Notification.isSupported(),
+      runMarkerWritten: () => marker.exists(),
+      quit: () => app.quit(),
+    });
+  }
 }
 
 if (becomeTrayOnlyApp(app, process.platform, showWindow)) {
-  if (process.platform === 'win32') app.setAppUserModelId('dev.sts-tray.app');
+  if (process.platform === 'win32') {
+    app.setAppUserModelId(APP_USER_MODEL_ID);
+    // Before any notification: the CLSID Action Center clicks are routed by.
+    app.setToastActivatorCLSID(TOAST_ACTIVATOR_CLSID);
+    if (app.isPackaged && process.env.APPDATA) {
+      // The installer's shortcut learns the same CLSID (electron-builder's NSIS sets only the
+      // AppUserModelID); 'update' leaves a missing shortcut missing.
+      shell.writeShortcutLink(startMenuShortcut(process.env.APPDATA), 'update', {
+        target: process.execPath,
+        appUserModelId: APP_USER_MODEL_ID,
+        toastActivatorClsid: TOAST_ACTIVATOR_CLSID,
+      });
+    }
+  }
   app.whenReady().then(start).catch((error: unknown) => {
     logError('start')(error);
     app.exit(1);

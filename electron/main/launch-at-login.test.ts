@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loginLaunch, type LoginLaunch } from '../app/login-launch.js';
 import { autostartEntry, desktopExecQuote, launchAtLogin, type AutostartFiles } from './launch-at-login.js';
 
 const realFiles: AutostartFiles = {
@@ -19,24 +20,55 @@ afterEach(async () => {
   dirs = [];
 });
 
-function setUp(platform: NodeJS.Platform, configHome = '/nonexistent') {
-  const loginItems: { openAtLogin: boolean }[] = [];
+const PACKAGED: LoginLaunch = { kind: 'register', executable: '/opt/sts-tray/sts-tray', args: ['--hidden'] };
+
+function setUp(platform: NodeJS.Platform, configHome = '/nonexistent', launch: LoginLaunch = PACKAGED) {
+  const loginItems: unknown[] = [];
   const errors: unknown[] = [];
   const set = launchAtLogin({
     platform,
     setLoginItemSettings: (s) => loginItems.push(s),
-    linux: { files: realFiles, configHome, executable: '/opt/sts-tray/sts-tray' },
+    launch,
+    linux: { files: realFiles, configHome },
     onError: (e) => errors.push(e),
   });
   return { set, loginItems, errors };
 }
 
 describe('launchAtLogin', () => {
-  it.each(['darwin', 'win32'] as const)('%s: app.setLoginItemSettings({ openAtLogin }) from the preference', (platform) => {
-    const { set, loginItems } = setUp(platform);
+  it('macOS: app.setLoginItemSettings({ openAtLogin }) from the preference', () => {
+    const { set, loginItems } = setUp('darwin');
     set(true);
     set(false);
     expect(loginItems).toEqual([{ openAtLogin: true }, { openAtLogin: false }]);
+  });
+
+  it('Windows: the entry names the executable and --hidden, the same to set and to clear', () => {
+    const { set, loginItems } = setUp('win32');
+    set(true);
+    set(false);
+    expect(loginItems).toEqual([
+      { openAtLogin: true, path: '/opt/sts-tray/sts-tray', args: ['--hidden'] },
+      { openAtLogin: false, path: '/opt/sts-tray/sts-tray', args: ['--hidden'] },
+    ]);
+  });
+
+  it('npm start on Linux: the entry starts Electron with the app path, not the bare binary', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'sts-tray-autostart-'));
+    dirs.push(home);
+    const launch = loginLaunch({ platform: 'linux', isPackaged: false, execPath: '/repo/node_modules/electron/dist/electron', appPath: '/repo' });
+    const { set } = setUp('linux', home, launch);
+    set(true);
+    expect(await readFile(join(home, 'autostart', 'sts-tray.desktop'), 'utf8')).toContain('\nExec=/repo/node_modules/electron/dist/electron /repo --hidden\n');
+  });
+
+  it('npm start on macOS: nothing registered, and the reason reported when turned on', () => {
+    const launch = loginLaunch({ platform: 'darwin', isPackaged: false, execPath: '/x/Electron.app/Contents/MacOS/Electron', appPath: '/repo' });
+    const { set, loginItems, errors } = setUp('darwin', '/nonexistent', launch);
+    set(true);
+    set(false);
+    expect(loginItems).toEqual([]);
+    expect(errors).toHaveLength(1);
   });
 
   it('Linux: writes and removes an XDG autostart entry', async () => {
@@ -45,8 +77,8 @@ describe('launchAtLogin', () => {
     const { set, loginItems, errors } = setUp('linux', home);
     const file = join(home, 'autostart', 'sts-tray.desktop');
     set(true);
-    expect(await readFile(file, 'utf8')).toBe(autostartEntry('/opt/sts-tray/sts-tray'));
-    expect(await readFile(file, 'utf8')).toContain('\nExec=/opt/sts-tray/sts-tray\n');
+    expect(await readFile(file, 'utf8')).toBe(autostartEntry('/opt/sts-tray/sts-tray', ['--hidden']));
+    expect(await readFile(file, 'utf8')).toContain('\nExec=/opt/sts-tray/sts-tray --hidden\n');
     set(false);
     await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
     set(false);
@@ -59,7 +91,8 @@ describe('launchAtLogin', () => {
     const set = launchAtLogin({
       platform: 'linux',
       setLoginItemSettings: () => undefined,
-      linux: { files: { write: () => { throw new Error('EROFS'); }, remove: () => undefined }, configHome: '/x', executable: '/y' },
+      launch: PACKAGED,
+      linux: { files: { write: () => { throw new Error('EROFS'); }, remove: () => undefined }, configHome: '/x' },
       onError: (e) => errors.push(e),
     });
     expect(() => set(true)).not.toThrow();

@@ -160,6 +160,26 @@ describe('MainWindowHost', () => {
     expect(window.calls).toEqual(['show', 'focus']);
   });
 
+  it('focuses the app before the window shows (macOS would open it behind the active app)', () => {
+    const log: string[] = [];
+    const made: FakeWindow[] = [];
+    const host = new MainWindowHost({
+      create: () => {
+        const w = new FakeWindow();
+        w.show = () => void log.push('show');
+        made.push(w);
+        return asWindow(w);
+      },
+      url: RENDERER_URL,
+      onError: () => undefined,
+      focusApp: () => log.push('focus app'),
+    });
+    host.show();
+    made[0]?.emit('ready-to-show');
+    host.show();
+    expect(log).toEqual(['focus app', 'focus app', 'show', 'focus app', 'show']);
+  });
+
   it('a second show brings the same window forward (restoring it if minimised)', () => {
     const { made, host } = setUp();
     host.show();

@@ -48,6 +48,22 @@ export function mainWindowOptions(input: WindowOptionsInput): BrowserWindowConst
   };
 }
 
+/** For app/focused-clipboard.ts: holds keyboard focus while a clipboard change lands (Wayland). */
+export const TRANSIENT_WINDOW_OPTIONS: BrowserWindowConstructorOptions = {
+  title: 'sts-tray: clipboard',
+  width: 320,
+  height: 80,
+  show: false,
+  center: true,
+  resizable: false,
+  minimizable: false,
+  maximizable: false,
+  skipTaskbar: true,
+  alwaysOnTop: true,
+  autoHideMenuBar: true,
+  webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false },
+};
+
 /** Keeps the window's page where it is: no navigation, redirects, popups or webviews. */
 export function guardWebContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>): void {
   contents.on('will-navigate', (event) => {
@@ -84,6 +100,9 @@ export interface MainWindowHostDeps {
   /** The renderer's page (app://sts-tray/index.html). */
   readonly url: string;
   readonly onError: (error: unknown) => void;
+  /** app.focus({ steal: true }): a tray click leaves another app active on macOS, and the
+   * window would open behind it. */
+  readonly focusApp?: () => void;
 }
 
 export class MainWindowHost {
@@ -93,6 +112,7 @@ export class MainWindowHost {
 
   /** Shows the window, making it (guarded) when there is none. */
   show(): void {
+    this.deps.focusApp?.();
     const existing = this.current();
     if (existing) {
       if (existing.isMinimized()) existing.restore();
@@ -104,6 +124,7 @@ export class MainWindowHost {
     this.window = window;
     guardWebContents(window.webContents);
     window.once('ready-to-show', () => {
+      this.deps.focusApp?.();
       window.show();
       window.focus();
     });

@@ -4,12 +4,13 @@ import { VirtualTime } from '../core/testing/virtual-time.js';
 import { NETWORK_POLL_MS, watchSystemEvents, type PowerMonitorLike } from './system-events.js';
 import { NOW } from '../app/testing/app-view-fixture.js';
 
-function setUp(initiallyOnline = true) {
+function setUp(initiallyOnline = true, platform: NodeJS.Platform = 'darwin') {
   const time = new VirtualTime(NOW);
   const powerMonitor = new EventEmitter();
   const net = { online: initiallyOnline, isOnline: () => net.online };
   let checks = 0;
   const stop = watchSystemEvents({
+    platform,
     powerMonitor: powerMonitor as unknown as PowerMonitorLike,
     net,
     timers: time,
@@ -22,6 +23,13 @@ describe('watchSystemEvents', () => {
   it.each(['resume', 'unlock-screen'])('%s → checkNow()', (event) => {
     const { powerMonitor, checks } = setUp();
     powerMonitor.emit(event);
+    expect(checks()).toBe(1);
+  });
+
+  it('Linux: resume is heard; unlock-screen (macOS/Windows only) is not listened for', () => {
+    const { powerMonitor, checks } = setUp(true, 'linux');
+    expect(powerMonitor.listenerCount('unlock-screen')).toBe(0);
+    powerMonitor.emit('resume');
     expect(checks()).toBe(1);
   });
 

@@ -2,6 +2,10 @@
 // unlock (timers stood still while the machine slept) and when the network comes back
 // (retries may be waiting on a backoff). Each calls checkNow(), which runs what is due.
 //
+// Unlock: Electron emits 'unlock-screen' on macOS and Windows only. Linux is not missing
+// anything by it: a locked screen without sleep keeps timers running, and sleep ends with
+// 'resume' there too (plus the engine's own wall-clock jump check), so no listener there.
+//
 // Network: Electron's main process has net.isOnline() but no event for it. The renderer's
 // window 'online' event is no help, because the window is usually closed (a tray app), so
 // main polls isOnline() every 30 s on the injected timers: one boolean read, no traffic.
@@ -14,6 +18,7 @@ export interface PowerMonitorLike {
 }
 
 export interface SystemEventsDeps {
+  readonly platform: NodeJS.Platform;
   readonly powerMonitor: PowerMonitorLike;
   readonly net: { isOnline(): boolean };
   readonly timers: Timers;
@@ -26,7 +31,7 @@ export const NETWORK_POLL_MS = 30_000;
 /** Starts listening; returns stop (for the network poll; powerMonitor listeners die with the app). */
 export function watchSystemEvents(deps: SystemEventsDeps): () => void {
   deps.powerMonitor.on('resume', () => deps.checkNow());
-  deps.powerMonitor.on('unlock-screen', () => deps.checkNow());
+  if (deps.platform === 'darwin' || deps.platform === 'win32') deps.powerMonitor.on('unlock-screen', () => deps.checkNow());
 
   const pollMs = deps.pollMs ?? NETWORK_POLL_MS;
   let online = deps.net.isOnline();

@@ -3,6 +3,7 @@
 
 import type { AppServices } from '../../core/app-services.js';
 import type { Preferences } from '../../core/model.js';
+import type { RunMarker } from '../../core/ports.js';
 import type { RenewalEngine } from '../../core/renewal/renewal-engine.js';
 import { FakeStsBroker } from '../../core/testing/fake-sts-broker.js';
 import { MemoryFileStore } from '../../core/testing/memory-file-store.js';
@@ -38,7 +39,7 @@ export interface ControllerRig {
   settle(): Promise<void>;
 }
 
-export async function controllerRig(configJson: unknown): Promise<ControllerRig> {
+export async function controllerRig(configJson: unknown, options: { readonly runMarker?: RunMarker } = {}): Promise<ControllerRig> {
   const time = new VirtualTime(Date.UTC(2026, 10, 23, 9, 0, 0));
   const files = new MemoryFileStore();
   files.setText(CONTROLLER_PATHS.appConfig, JSON.stringify(configJson));
@@ -80,7 +81,7 @@ export async function controllerRig(configJson: unknown): Promise<ControllerRig>
     showWindow: () => shell.windowShown.push(time.now()),
     setLaunchAtLogin: (enabled) => shell.loginItem.push(enabled),
   };
-  const controller = new AppController({ services, clock: time, timers: time, shell, systemLocale: 'en-US' });
+  const controller = new AppController({ services, clock: time, timers: time, shell, systemLocale: 'en-US', ...options });
   const settle = async () => {
     await flush();
     await engine.idle();

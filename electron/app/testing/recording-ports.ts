@@ -2,7 +2,7 @@
 // clipboard, the tray icon and menu, the prd question. One set for the unit tests of the app
 // layer and for the window's e2e harness, so both check what Electron would have been given.
 
-import type { ClipboardPort } from '../clipboard-guard.js';
+import type { ClipboardClear, ClipboardPort, ClipboardWrite } from '../clipboard-guard.js';
 import type { Notification, Notifier } from '../notice-center.js';
 import type { ConfirmQuestion } from '../shell-ports.js';
 import type { MenuEntry, TrayPort } from '../tray-presenter.js';
@@ -38,6 +38,8 @@ export class RecordingClipboard implements ClipboardPort {
   text = '';
   /** Whether the text was written with the concealed marker (a user's copy is not). */
   concealed = false;
+  /** A Wayland compositor with no focused window of ours: drops writes and clears silently. */
+  refusing = false;
   readonly writes: { readonly text: string; readonly at: number }[] = [];
   readonly clears: number[] = [];
   /** 'write' and 'clear', in order. */
@@ -45,24 +47,25 @@ export class RecordingClipboard implements ClipboardPort {
 
   constructor(private readonly options: RecordingClipboardOptions = {}) {}
 
-  async readText(): Promise<string> {
+  async writeConcealed(text: string): Promise<ClipboardWrite> {
     await this.turn();
-    return this.text;
-  }
-
-  async writeConcealed(text: string): Promise<void> {
-    await this.turn();
+    if (this.refusing) return 'refused';
     this.text = text;
     this.concealed = true;
     this.writes.push({ text, at: this.now() });
     this.log.push('write');
+    return 'written';
   }
 
-  clear(): void {
+  async clearIf(isOurs: (current: string) => boolean): Promise<ClipboardClear> {
+    await this.turn();
+    if (this.refusing) return 'refused';
+    if (!isOurs(this.text)) return 'kept';
     this.text = '';
     this.concealed = false;
     this.clears.push(this.now());
     this.log.push('clear');
+    return 'cleared';
   }
 
   /** The user copies something else (the guard must then leave it alone). */

@@ -2,8 +2,13 @@
 // composition root can run in plain Node (index.test.ts mocks 'electron' with this). It
 // records what main did to each object; tests then play the user and the OS.
 
+// Each stand-in is checked against Electron's own types (`satisfies Pick<…>` for objects, a
+// type assertion for classes), so a method that changes or disappears in Electron's API
+// fails the typecheck here instead of passing in tests and breaking the real shell.
+
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import type * as Electron from 'electron';
 
 export const recorded = {
   /** In call order, across objects: shows that schemes are registered before 'ready'. */
@@ -20,6 +25,7 @@ export const recorded = {
 
 class FakeApp extends EventEmitter {
   isPackaged = false;
+  toastActivatorCLSID = '';
   private ready = false;
   private markReady: () => void = () => undefined;
   private readonly readyPromise = new Promise<void>((resolve) => (this.markReady = resolve));
@@ -32,8 +38,11 @@ class FakeApp extends EventEmitter {
   /** The repository root: assets/ is there. */
   getAppPath = () => fileURLToPath(new URL('../../../', import.meta.url));
   setLoginItemSettings = (settings: unknown) => void recorded.loginItems.push(settings);
-  setAppUserModelId = () => undefined;
-  setActivationPolicy = () => undefined;
+  setAppUserModelId = (_id: string) => undefined;
+  setToastActivatorCLSID = (id: string) => void (this.toastActivatorCLSID = id);
+  setActivationPolicy = (_policy: 'regular' | 'accessory' | 'prohibited') => undefined;
+  getLoginItemSettings = () => ({ openAtLogin: false, wasOpenedAtLogin: false }) as Electron.LoginItemSettings;
+  focus = (_options?: Electron.FocusOptions) => void recorded.calls.push('app.focus');
   quit = () => {
     recorded.calls.push('app.quit');
     let held = false;
@@ -53,8 +62,8 @@ export class FakeWebContents extends EventEmitter {
   private static nextId = 100;
   readonly id = FakeWebContents.nextId++;
   sent: [string, unknown][] = [];
-  openHandler: (() => unknown) | null = null;
-  setWindowOpenHandler = (handler: () => unknown) => void (this.openHandler = handler);
+  openHandler: ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | null = null;
+  setWindowOpenHandler = (handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) => void (this.openHandler = handler);
   send = (channel: string, payload: unknown) => void this.sent.push([channel, payload]);
   url = '';
   getURL = () => this.url;
@@ -70,10 +79,13 @@ export class FakeBrowserWindow extends EventEmitter {
     recorded.windows.push(this);
   }
   isDestroyed = () => false;
+  isFocused = () => false;
+  destroy = () => undefined;
   isMinimized = () => false;
   restore = () => undefined;
   show = () => void (this.visible = true);
   focus = () => undefined;
+  static getFocusedWindow = (): null => null;
   loadURL = (url: string) => {
     this.loaded.push(url);
     this.webContents.url = url;
@@ -98,6 +110,7 @@ export class FakeTray extends EventEmitter {
 
 export class FakeNotification extends EventEmitter {
   static isSupported = () => true;
+  static handleActivation = (_callback: (details: Electron.ActivationArguments) => void) => undefined;
   constructor(readonly options: unknown) {
     super();
     recorded.notifications.push(this);
@@ -124,22 +137,23 @@ export const fakeElectron = {
   Tray: FakeTray,
   Notification: FakeNotification,
   ClipboardItem: FakeClipboardItem,
-  Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
+  Menu: { buildFromTemplate: (template: unknown) => Object.assign(new EventEmitter(), { template }) },
   nativeImage: { createFromPath: (path: string) => ({ path }) },
   clipboard: {
     readText: () => Promise.resolve(clipboardText),
-    write: (items: FakeClipboardItem[]) => {
-      clipboardText = String(items[0]?.items['text/plain'] ?? '');
+    write: (items: Electron.ClipboardItem[]) => {
+      clipboardText = String((items[0] as unknown as FakeClipboardItem | undefined)?.items['text/plain'] ?? '');
       return Promise.resolve();
     },
     clear: () => void (clipboardText = ''),
-  },
-  dialog: { showMessageBox: () => Promise.resolve({ response: 1, checkboxChecked: false }) },
+  } satisfies Pick<Electron.Clipboard, 'readText' | 'write' | 'clear'>,
+  dialog: { showMessageBox: () => Promise.resolve({ response: 1, checkboxChecked: false }) } satisfies Pick<Electron.Dialog, 'showMessageBox'>,
   ipcMain: {
     handle: (channel: string, listener: (event: unknown, payload: unknown) => Promise<unknown>) => void recorded.ipcHandlers.set(channel, listener),
     removeHandler: (channel: string) => void recorded.ipcHandlers.delete(channel),
   },
-  net: { isOnline: () => true },
+  net: { isOnline: () => true } satisfies Pick<Electron.Net, 'isOnline'>,
+  shell: { writeShortcutLink: () => false } satisfies Pick<Electron.Shell, 'writeShortcutLink'>,
   powerMonitor: new EventEmitter(),
   protocol: {
     registerSchemesAsPrivileged: (schemes: unknown[]) => {
@@ -153,3 +167,18 @@ export const fakeElectron = {
   },
   session: { defaultSession: fakeSession },
 };
+
+// ---- the checks against Electron's types ----
+type Methods<T, K extends keyof T> = Pick<T, K>;
+/** Compiles only when A is assignable to B. */
+type Assert<A extends B, B> = A;
+export type ElectronShapeChecks = [
+  Assert<FakeApp, Methods<Electron.App, 'requestSingleInstanceLock' | 'whenReady' | 'isReady' | 'getSystemLocale' | 'getLocale' | 'getAppPath' | 'setLoginItemSettings' | 'setAppUserModelId' | 'setToastActivatorCLSID' | 'setActivationPolicy' | 'quit' | 'exit' | 'isPackaged' | 'focus'>>,
+  Assert<FakeBrowserWindow, Methods<Electron.BrowserWindow, 'isDestroyed' | 'isFocused' | 'destroy' | 'isMinimized' | 'restore' | 'show' | 'focus' | 'loadURL'>>,
+  Assert<FakeWebContents, Methods<Electron.WebContents, 'id' | 'setWindowOpenHandler' | 'send' | 'getURL' | 'isDestroyed'>>,
+  Assert<FakeTray, Methods<Electron.Tray, 'setImage' | 'setToolTip' | 'setContextMenu' | 'popUpContextMenu'>>,
+  Assert<FakeNotification, Methods<Electron.Notification, 'show'>>,
+  Assert<Pick<typeof FakeNotification, 'isSupported' | 'handleActivation'>, Methods<typeof Electron.Notification, 'isSupported' | 'handleActivation'>>,
+  Assert<Pick<typeof FakeBrowserWindow, 'getFocusedWindow'>, Methods<typeof Electron.BrowserWindow, 'getFocusedWindow'>>,
+];
+
