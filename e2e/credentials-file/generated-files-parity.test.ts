@@ -1,29 +1,28 @@
 // A differential run of generated credentials and config files through our reader and the
-// real ones: botocore from Debian's python3-botocore (what the AWS CLI runs) and the JS SDK's
+// real ones: the botocore Debian's AWS CLI v2 runs (awscli.botocore) and the JS SDK's
 // loader. Each file mixes comments, CRLF, quoting, odd spacing, unicode, [DEFAULT] and
 // look-alike profile names, and gets at most one injected defect. Both sides must agree on
 // accept/refuse, and on an accepted file on the sections, keys and values, and on which
 // profile each config section names.
 
-import { execFileSync } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botocoreProfileName, shlexSplit } from '../../electron/core/credentials-file/botocore-profile-name.js';
-import { decodeText, encodeText } from '../../electron/core/credentials-file/decode-text.js';
-import { DEFAULT_SECTION, type IniDocument, parseIni, pythonStrip, sectionValues } from '../../electron/core/credentials-file/ini-document.js';
+import { DEFAULT_SECTION, type IniDocument } from '../../electron/core/credentials-file/ini-document.js';
 import { StsTrayError } from '../../electron/core/errors.js';
 import { seededRandom } from '../../electron/core/testing/seeded-random.js';
+import { runAwsCliPython } from '../rig/botocore.js';
+import { ourBotocoreView, ourParse, type Parsed } from './our-botocore-view.js';
 
-type Parsed = Record<string, Record<string, unknown>>;
 type BotocoreResult = { ok: true; sections: Parsed; profiles: string[] } | { ok: false; error: string };
 
-/** Debian's python3-botocore, the package the AWS CLI uses: raw parse, then its profile map. */
+/** The botocore Debian's AWS CLI v2 runs (bundled in awscli): raw parse, then its profile map. */
 const BOTOCORE_BATCH = `
 import json, os, sys, tempfile
-from botocore.configloader import raw_config_parse, build_profile_map
+from awscli.botocore.configloader import raw_config_parse, build_profile_map
 texts = json.load(sys.stdin)
 path = os.path.join(tempfile.mkdtemp(), 'config')
 out = []
@@ -39,18 +38,12 @@ json.dump(out, sys.stdout)
 `;
 
 function botocoreRead(texts: readonly string[]): BotocoreResult[] {
-  const output = execFileSync('/usr/bin/python3', ['-c', BOTOCORE_BATCH], {
-    input: JSON.stringify(texts),
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONPATH: '/usr/lib/python3/dist-packages', PYTHONUTF8: '1', LC_ALL: 'C.UTF-8' },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return JSON.parse(output) as BotocoreResult[];
+  return runAwsCliPython<BotocoreResult[]>(BOTOCORE_BATCH, texts);
 }
 
 function pythonShlex(texts: readonly string[]): (string[] | null)[] {
   const script = 'import json, shlex, sys\nout = []\nfor t in json.load(sys.stdin):\n    try: out.append(shlex.split(t))\n    except ValueError: out.append(None)\njson.dump(out, sys.stdout)';
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script], { input: JSON.stringify(texts), encoding: 'utf8' })) as (string[] | null)[];
+  return runAwsCliPython<(string[] | null)[]>(script, texts);
 }
 
 // ---- the seeded generator ---------------------------------------------------------------
@@ -134,35 +127,6 @@ function generate(r: Random): Generated {
 }
 
 // ---- our side ----------------------------------------------------------------------------
-
-function ourParse(text: string): IniDocument | StsTrayError {
-  try {
-    return parseIni(decodeText(encodeText(text), 'f'), 'f');
-  } catch (error) {
-    if (error instanceof StsTrayError) return error;
-    throw error;
-  }
-}
-
-/** Our parse as botocore's raw_config_parse reports it: nested blocks as maps, [DEFAULT] merged into every section. */
-function ourBotocoreView(doc: IniDocument): Parsed {
-  const nested = (value: string) => {
-    const map: Record<string, string> = {};
-    for (const line of value.split('\n').map(pythonStrip).filter(Boolean)) {
-      const eq = line.indexOf('=');
-      map[pythonStrip(line.slice(0, eq))] = pythonStrip(line.slice(eq + 1));
-    }
-    return map;
-  };
-  const defaults = new Map<string, string>();
-  for (const s of doc.sections.filter((s) => s.name === DEFAULT_SECTION)) for (const [k, v] of sectionValues(doc, s)) defaults.set(k, v);
-  const view: Parsed = {};
-  for (const section of doc.sections.filter((s) => s.name !== DEFAULT_SECTION)) {
-    const merged = new Map([...defaults, ...sectionValues(doc, section)]);
-    view[section.name] = Object.fromEntries([...merged].map(([k, v]) => [k, v.startsWith('\n') ? nested(v) : v]));
-  }
-  return view;
-}
 
 function ourProfiles(doc: IniDocument): string[] {
   const names = doc.sections.flatMap((s) => botocoreProfileName(s.name, 'config') ?? []);

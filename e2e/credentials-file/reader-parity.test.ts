@@ -4,23 +4,20 @@
 // accept with the same values; whatever botocore rejects, we must reject; after our write both
 // read our keys exactly and every other section unchanged.
 
-import { execFileSync } from 'node:child_process';
-import { promises as fsp, readFileSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsProfileStore } from '../../electron/core/credentials-file/aws-profile-store.js';
-import { decodeText, encodeText } from '../../electron/core/credentials-file/decode-text.js';
-import { DEFAULT_SECTION, type IniDocument, parseIni, pythonStrip, sectionValues } from '../../electron/core/credentials-file/ini-document.js';
 import { readAsJsSdk } from '../../electron/core/credentials-file/js-sdk-view.js';
 import { StsTrayError } from '../../electron/core/errors.js';
 import { foreignIniFile } from '../../electron/core/testing/foreign-ini-arbitrary.js';
 import { MemoryFileStore } from '../../electron/core/testing/memory-file-store.js';
-import { debianAwsCli } from '../rig/aws-cli.js';
+import { runAwsCliPython } from '../rig/botocore.js';
+import { ourBotocoreView, ourParse, type Parsed } from './our-botocore-view.js';
 
-type Parsed = Record<string, Record<string, string | Record<string, string>>>;
 type BotocoreResult = { ok: true; sections: Parsed } | { ok: false; error: string };
 
 /** Our own driver of botocore's loader: one process for the whole batch. */
@@ -41,44 +38,7 @@ json.dump(results, sys.stdout)
 `;
 
 function botocoreRead(texts: readonly string[]): BotocoreResult[] {
-  // The interpreter the CLI itself runs on (its #! line), which has awscli.botocore.
-  const python = (readFileSync(debianAwsCli(), 'utf8').split('\n')[0] ?? '').replace(/^#!\s*/, '').trim();
-  const output = execFileSync(python, ['-c', BOTOCORE_BATCH], {
-    input: JSON.stringify(texts),
-    encoding: 'utf8',
-    env: { ...process.env, PYTHONUTF8: '1', LC_ALL: 'C.UTF-8' },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return JSON.parse(output) as BotocoreResult[];
-}
-
-/** Our parse as botocore reports it: nested blocks as maps, [DEFAULT] keys merged into every section. */
-function ourBotocoreView(doc: IniDocument): Parsed {
-  const nested = (value: string) => {
-    const map: Record<string, string> = {};
-    for (const line of value.split('\n').map(pythonStrip).filter(Boolean)) {
-      const eq = line.indexOf('=');
-      map[pythonStrip(line.slice(0, eq))] = pythonStrip(line.slice(eq + 1));
-    }
-    return map;
-  };
-  const defaults = new Map<string, string>();
-  for (const s of doc.sections.filter((s) => s.name === DEFAULT_SECTION)) for (const [k, v] of sectionValues(doc, s)) defaults.set(k, v);
-  const view: Parsed = {};
-  for (const section of doc.sections.filter((s) => s.name !== DEFAULT_SECTION)) {
-    const merged = new Map([...defaults, ...sectionValues(doc, section)]);
-    view[section.name] = Object.fromEntries([...merged].map(([k, v]) => [k, v.startsWith('\n') ? nested(v) : v]));
-  }
-  return view;
-}
-
-function ourParse(text: string): IniDocument | StsTrayError {
-  try {
-    return parseIni(decodeText(encodeText(text), 'f'), 'f');
-  } catch (error) {
-    if (error instanceof StsTrayError) return error;
-    throw error;
-  }
+  return runAwsCliPython<BotocoreResult[]>(BOTOCORE_BATCH, texts);
 }
 
 const lineFuzz = fc
