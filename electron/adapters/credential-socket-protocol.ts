@@ -27,29 +27,28 @@ export const MAX_LINE_BYTES = 64 * 1024;
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-export function parseRequest(line: string): SessionRequest | null {
-  let value: unknown;
+/** The line's JSON object, or null for anything else. */
+function jsonObject(line: string): Record<string, unknown> | null {
   try {
-    value = JSON.parse(line);
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const { op, role, fresh } = value as Record<string, unknown>;
+}
+
+export function parseRequest(line: string): SessionRequest | null {
+  const request = jsonObject(line);
+  if (!request) return null;
+  const { op, role, fresh } = request;
   if (op !== 'session' || !isString(role) || role.length === 0 || role.length > 256) return null;
   if (fresh !== undefined && typeof fresh !== 'boolean') return null;
   return { op, role, fresh: fresh === true };
 }
 
 export function parseReply(line: string): SessionReply | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const reply = value as Record<string, unknown>;
+  const reply = jsonObject(line);
+  if (!reply) return null;
   if (reply.ok === false) {
     return isString(reply.code) && isString(reply.message) ? { ok: false, code: reply.code, message: reply.message } : null;
   }

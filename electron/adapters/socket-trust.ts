@@ -14,24 +14,19 @@ function ownedPrivate(stats: Stats, uid: number): string | null {
   return null;
 }
 
-export function checkSocketTrust(dir: string, path: string, uid: number = process.getuid?.() ?? -1): TrustVerdict {
-  let dirStats: Stats;
+/** Why `path` is not a private `kind` of ours, or null when it is. */
+function entryProblem(path: string, kind: 'folder' | 'socket', uid: number): TrustVerdict | null {
+  let stats: Stats;
   try {
-    dirStats = lstatSync(dir);
-  } catch {
-    return { trusted: false, why: `${dir} does not exist`, missing: true };
-  }
-  if (!dirStats.isDirectory()) return { trusted: false, why: `${dir} is not a folder`, missing: false };
-  const dirProblem = ownedPrivate(dirStats, uid);
-  if (dirProblem) return { trusted: false, why: `${dir} ${dirProblem}`, missing: false };
-  let socketStats: Stats;
-  try {
-    socketStats = lstatSync(path);
+    stats = lstatSync(path);
   } catch {
     return { trusted: false, why: `${path} does not exist`, missing: true };
   }
-  if (!socketStats.isSocket()) return { trusted: false, why: `${path} is not a socket`, missing: false };
-  const socketProblem = ownedPrivate(socketStats, uid);
-  if (socketProblem) return { trusted: false, why: `${path} ${socketProblem}`, missing: false };
-  return { trusted: true };
+  if (kind === 'folder' ? !stats.isDirectory() : !stats.isSocket()) return { trusted: false, why: `${path} is not a ${kind}`, missing: false };
+  const problem = ownedPrivate(stats, uid);
+  return problem ? { trusted: false, why: `${path} ${problem}`, missing: false } : null;
+}
+
+export function checkSocketTrust(dir: string, path: string, uid: number = process.getuid?.() ?? -1): TrustVerdict {
+  return entryProblem(dir, 'folder', uid) ?? entryProblem(path, 'socket', uid) ?? { trusted: true };
 }
