@@ -10,3 +10,6 @@ export interface StartFacts {
 
 /** What to do, or null when Electron can start. */
 export function sandboxProblem(facts: StartFacts): string | null;
+
+/** What to say when Electron's binary is missing and could not be downloaded. */
+export function missingBinaryMessage(reason: string): string;

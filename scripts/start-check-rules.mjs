@@ -25,3 +25,18 @@ export function sandboxProblem(facts) {
     'Do not run it with --no-sandbox: the window relies on the renderer sandbox.',
   ].join('\n');
 }
+
+/**
+ * What to say when Electron's binary is missing and its download failed: the reason, what
+ * to do, and what works without it.
+ * @param {string} reason the download's own error, first line
+ * @returns {string}
+ */
+export function missingBinaryMessage(reason) {
+  return [
+    `npm start: Electron's binary is not installed, and downloading it failed: ${reason}`,
+    'The tray app needs it. On a machine that reaches the internet, run `npx install-electron`, then npm start again',
+    '(behind a proxy or mirror, set ELECTRON_MIRROR or HTTPS_PROXY first).',
+    'Without it, the CLI (`npx sts-tray …`) and `npm test` work: they do not need Electron.',
+  ].join('\n');
+}

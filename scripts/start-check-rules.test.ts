@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sandboxProblem } from './start-check-rules.mjs';
+import { missingBinaryMessage, sandboxProblem } from './start-check-rules.mjs';
 
 const DIR = '/repo/node_modules/electron/dist';
 const facts = (overrides: Partial<Parameters<typeof sandboxProblem>[0]>) => ({
@@ -28,5 +28,14 @@ describe('sandboxProblem', () => {
   it('names the commands with the helper path, and the fetch step when Electron is missing', () => {
     expect(sandboxProblem(facts({}))).toContain(`sudo chown root:root ${DIR}/chrome-sandbox && sudo chmod 4755 ${DIR}/chrome-sandbox`);
     expect(sandboxProblem(facts({ sandbox: null }))).toContain('npx install-electron');
+  });
+});
+
+describe('missingBinaryMessage', () => {
+  it('gives the download’s reason, the command that fetches the binary, and what works without it', () => {
+    const text = missingBinaryMessage('TypeError: fetch failed');
+    expect(text).toContain('fetch failed');
+    expect(text).toContain('npx install-electron');
+    expect(text).toContain('npm test');
   });
 });
