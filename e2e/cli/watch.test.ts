@@ -175,6 +175,22 @@ describe('sts-tray watch against the emulator (20 s role sessions), the real key
     expect(watch.lines.join('\n')).not.toContain(DEV.secretAccessKey);
   });
 
+  it('follows a logout --all from another terminal: no renewal, nothing written back, no code asked, and it stops', async () => {
+    const watch = startWatch(['tes', '--mfa-code', emulator.totp(DEV.mfa.serial, emulator.now() + 30_000)]);
+    await watch.waitFor(/watching tes \(active/, 10_000);
+    emulator.resetCalls();
+    expect((await cli(['logout', '--all'])).code).toBe(0);
+    // The next renewal (about 10 s away with 20 s sessions) finds [tes] gone.
+    await watch.waitFor(/tes was signed out elsewhere \(its profile is gone\): no longer renewed/, 15_000);
+    await watch.waitFor(/nothing left to watch: every role was signed out/, 2_000);
+    expect(await watch.exited).toBe(0);
+    expect(emulator.calls.filter((c) => c.action === 'AssumeRole' || c.action === 'GetSessionToken')).toEqual([]);
+    expect(await readFile(join(awsFolder(), 'credentials'), 'utf8')).not.toContain('[tes]');
+    expect(watch.lines.join('\n')).not.toMatch(/needs an MFA code|MFA code for dev/);
+    const status = await cli(['status', '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({ roles: [{ name: 'tes', state: 'idle' }] });
+  });
+
   it('without a terminal and without a code: says what to do, does not hang, and picks up the session another sts-tray started', async () => {
     expect((await cli(['logout', '--all'])).code).toBe(0); // no profile, no MFA session left
     const watch = startWatch(['tes']);

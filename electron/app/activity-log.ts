@@ -26,6 +26,8 @@ export function engineActivity(event: RenewalEvent): { kind: ActivityKind; subje
       return { kind: 'renew-failed', subject: event.role, detail: event.message };
     case 'expired':
       return { kind: 'expired', subject: event.role, detail: null };
+    case 'signed-out':
+      return { kind: 'signed-out', subject: event.role, detail: 'its profile was removed outside the app; no longer renewed' };
     case 'mfa-expiring':
       return { kind: 'mfa-expiring', subject: event.identity, detail: `${Math.round(event.leadSeconds / 60)} min` };
     case 'wave-failed':

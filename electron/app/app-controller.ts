@@ -375,6 +375,7 @@ export class AppController implements ControllerContext {
   private onEngineEvent(event: RenewalEvent): void {
     const entry = engineActivity(event);
     if (entry) this.record(entry.kind, entry.subject, entry.detail, event.at);
+    if (event.type === 'signed-out' && this.activeRole === event.role) this.activeRole = null;
     this.shell.notices.handle(event, this.knownPreferences);
     this.changed();
   }
@@ -394,6 +395,8 @@ export class AppController implements ControllerContext {
       this.minuteTimer = null;
       if (this.woke() !== null) this.checkNow();
       else if (waiting) void this.resumeWaiting();
+      // A `sts-tray logout` in a terminal: its roles stop renewing here too (an event each).
+      if (running) void this.services.engine.followStore().catch((error: unknown) => this.record('renew-failed', 'renewal', describeError(error)));
       this.changed();
     }, MINUTE - (view.now % MINUTE));
   }

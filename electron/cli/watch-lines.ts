@@ -36,6 +36,8 @@ export function eventLine(event: RenewalEvent): string {
       return `${at} the MFA session of ${event.identity} ends at ${stamp(event.expiresAt)} (in ${span(event.expiresAt - event.at)}); renewals after that need a new code`;
     case 'expired':
       return `${at} ${event.role} expired: its profile no longer works until it is renewed`;
+    case 'signed-out':
+      return `${at} ${event.role} was signed out elsewhere (its profile is gone): no longer renewed`;
     case 'clock-jump':
       return `${at} the clock jumped ${event.deltaMs > 0 ? 'forward' : 'back'} ${span(event.deltaMs)} (sleep or clock change): checking every role now`;
     case 'wave-failed':

@@ -80,6 +80,8 @@ class Watch {
         clock: this.w.clock,
         timers: this.w.timers,
         onWake: () => this.engine.checkNow(),
+        // A `logout` in another terminal: stop renewing (and never write back) its roles.
+        onBeat: () => void this.followStore(),
         periodMs: this.w.heartbeatMs ?? WATCH_DEFAULTS.heartbeatMs,
       });
       await stop;
@@ -131,6 +133,11 @@ class Watch {
   private onEvent(event: RenewalEvent): void {
     if (this.stopped) return;
     this.line(eventLine(event));
+    if (event.type === 'signed-out' && this.engine.state().roles.length === 0) {
+      this.line(`${this.now()} nothing left to watch: every role was signed out`);
+      this.stopSelf();
+      return;
+    }
     if (event.type === 'failed' && event.code === 'needs-mfa') {
       if (this.ready) this.askOrTell(event.identity);
     } else if (event.type === 'mfa-expiring' && this.w.io.interactive) {
@@ -195,6 +202,14 @@ class Watch {
     this.told.delete(identity);
     const expiresAt = this.mfaSessionEnd(identity);
     if (expiresAt !== null) this.line(`${this.now()} MFA session of ${identity} started: ${validUntil(expiresAt, this.w.clock.now())}`);
+  }
+
+  private async followStore(): Promise<void> {
+    try {
+      await this.engine.followStore();
+    } catch (error) {
+      this.line(`${this.now()} could not read the credentials file: ${describeError(error)}`);
+    }
   }
 
   private schedulePickup(): void {

@@ -36,6 +36,8 @@ interface Tracked {
   attempt: number;
   lastError: { code: ErrorCode; message: string } | null;
   expiryHandled: boolean;
+  /** Its profile was removed by this engine (onExpired = remove), not signed out elsewhere. */
+  profileRemovedHere: boolean;
 }
 
 interface MfaWatch {
@@ -142,6 +144,7 @@ export class RenewalEngine {
         attempt: 0,
         lastError: { code: error.code, message: describeError(error) },
         expiryHandled: true,
+        profileRemovedHere: false,
       });
       return null;
     }
@@ -259,6 +262,7 @@ export class RenewalEngine {
       attempt: 0,
       lastError: null,
       expiryHandled: false,
+      profileRemovedHere: false,
     });
   }
 
@@ -306,6 +310,7 @@ export class RenewalEngine {
     const config = await this.deps.config();
     this.warningLeads = config.preferences.mfaWarningLeadSeconds;
     const now = this.deps.clock.now();
+    await this.dropSignedOut(config);
     this.warnMfaSessions(config, now);
     const due = [...this.tracked.values()].filter(
       (t) => t.nextAt !== null && t.nextAt <= now + WAVE_WINDOW_MS && t.status !== 'renewing',
@@ -324,7 +329,9 @@ export class RenewalEngine {
     // Source roles before the roles chained from them, so those find the new source session.
     const outcomes: Awaited<ReturnType<typeof renewOne>>[] = [];
     for (const group of byChainDepth(config, due, (t) => t.role)) outcomes.push(...(await inBatches(group, WAVE_CONCURRENCY, renewOne)));
-    const renewed = outcomes.flatMap((o) => ('session' in o ? [o] : []));
+    // A sign-out elsewhere while the STS calls ran: its role is not written back.
+    const signedOut = new Set(await this.dropSignedOut(config));
+    const renewed = outcomes.flatMap((o) => ('session' in o && !signedOut.has(o.t.role) ? [o] : []));
     if (renewed.length > 0) {
       try {
         await this.deps.profiles.write(renewed.flatMap((o) => profileWrites(o.session)));
@@ -341,13 +348,45 @@ export class RenewalEngine {
           t.attempt = 0;
           t.lastError = null;
           t.expiryHandled = false;
+          t.profileRemovedHere = false;
           this.emit({ type: 'renewed', role: t.role, expiresAt: t.expiresAt, at: now, ...(first ? { first: true as const } : {}) });
         }
       } catch (error) {
         for (const { t } of renewed) this.fail(t, error);
       }
     }
-    for (const o of outcomes) if ('error' in o) this.fail(o.t, o.error);
+    for (const o of outcomes) if ('error' in o && !signedOut.has(o.t.role)) this.fail(o.t, o.error);
+  }
+
+  /**
+   * Follows the credentials file: a started role whose profile is gone, and not by this
+   * engine's hand, was signed out elsewhere (`sts-tray logout` in a terminal, the tray's
+   * "Sign out of all" beside a `watch`). It is no longer renewed, so nothing writes it back,
+   * and an identity left without roles is no longer warned about. Returns those roles.
+   */
+  async followStore(): Promise<string[]> {
+    const signedOut = await this.dropSignedOut(await this.deps.config());
+    if (signedOut.length > 0) this.plan();
+    return signedOut;
+  }
+
+  private async dropSignedOut(config: AppConfig): Promise<string[]> {
+    const watched = [...this.tracked.values()].filter((t) => t.started && !t.profileRemovedHere);
+    if (watched.length === 0) return [];
+    const owned = new Set((await this.deps.profiles.listOwned()).map((o) => o.profile));
+    const gone = watched.filter((t) => {
+      const role = config.roles.find((r) => r.name === t.role);
+      return role === undefined || !owned.has(profileOf(role));
+    });
+    const now = this.deps.clock.now();
+    for (const t of gone) {
+      this.tracked.delete(t.role);
+      this.emit({ type: 'signed-out', role: t.role, identity: t.identity, at: now });
+    }
+    for (const identity of new Set(gone.map((t) => t.identity))) {
+      if (![...this.tracked.values()].some((t) => t.identity === identity)) this.mfa.delete(identity);
+    }
+    return gone.map((t) => t.role);
   }
 
   private fail(t: Tracked, error: unknown): void {
@@ -383,6 +422,7 @@ export class RenewalEngine {
     const expired = [...this.tracked.values()].filter((t) => !t.expiryHandled && t.status !== 'renewing' && t.expiresAt <= now);
     for (const t of expired) {
       t.expiryHandled = true;
+      if (config.preferences.onExpired === 'remove') t.profileRemovedHere = true;
       if (t.status === 'active') t.status = 'expired';
       this.emit({ type: 'expired', role: t.role, at: now });
     }

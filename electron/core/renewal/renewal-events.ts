@@ -46,6 +46,8 @@ export type RenewalEvent =
     }
   | { readonly type: 'mfa-expiring'; readonly identity: string; readonly expiresAt: number; readonly leadSeconds: number; readonly at: number }
   | { readonly type: 'expired'; readonly role: string; readonly at: number }
+  /** Its profile was removed by another process (a sign-out elsewhere): no longer renewed. */
+  | { readonly type: 'signed-out'; readonly role: string; readonly identity: string; readonly at: number }
   | { readonly type: 'clock-jump'; readonly deltaMs: number; readonly at: number }
   /** A wave could not run at all (the config became unreadable, a file could not be written). */
   | { readonly type: 'wave-failed'; readonly code: ErrorCode; readonly message: string; readonly at: number };

@@ -12,6 +12,8 @@ export interface WakeDetectorDeps {
   readonly clock: Clock;
   readonly timers: Timers;
   readonly onWake: (deltaMs: number) => void;
+  /** Called every period after the check (watch follows the credentials file from it). */
+  readonly onBeat?: () => void;
   readonly periodMs?: number;
 }
 
@@ -48,6 +50,7 @@ export function watchForWake(deps: WakeDetectorDeps): () => void {
       handle = null;
       const delta = woke();
       if (delta !== null) deps.onWake(delta);
+      deps.onBeat?.();
       if (!stopped) beat();
     }, periodMs);
   };
