@@ -2,13 +2,22 @@
 // resolve and compile at start), a small launcher, and V8's code cache for the bundle.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const out = 'dist/cli';
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', minify: true, logLevel: 'warning' };
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  minify: true,
+  logLevel: 'warning',
+  define: { __STS_TRAY_VERSION__: JSON.stringify(version) },
+};
 
 // keytar stays outside (a native module); its import() becomes a require(), since code run
 // from V8's cache by the launcher has no ES module loader behind it.

@@ -13,6 +13,7 @@ import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
 import { runCliProcess, type CliResult, cliTestEnv } from './run-cli-process.js';
 import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
+import { requireTestKeyring } from '../rig/test-keyring.js';
 
 const run = promisify(execFile);
 
@@ -58,9 +59,7 @@ describe('sts-tray CLI against the emulator, the real keyring and the real AWS C
     });
 
   beforeAll(async () => {
-    if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
-      throw new Error('run this suite through `npm test`, which starts a private keyring');
-    }
+    requireTestKeyring();
     emulator = await startStsEmulator({
       users: [DEV],
       roles: [
@@ -113,22 +112,26 @@ describe('sts-tray CLI against the emulator, the real keyring and the real AWS C
     ]);
   });
 
-  it('rejects bad input with exit 2 (usage) or 1 (validation) and writes nothing', async () => {
+  it('rejects bad input with exit 2, naming the flag, and writes nothing', async () => {
     expect((await cli(['assume'])).code).toBe(2);
     expect((await cli(['role', 'add', 'x', '--identity', 'dev', '--bogus'])).code).toBe(2);
     const badArn = await cli(['role', 'add', 'x', '--identity', 'dev', '--role-arn', 'arn:aws:iam::12:role/x']);
-    expect(badArn.code).toBe(1);
-    expect(badArn.stderr).toMatch(/role ARN looks like/);
+    expect(badArn.code).toBe(2);
+    expect(badArn.stderr).toMatch(/^sts-tray: role x: --role-arn: .*role ARN looks like/);
+    expect(badArn.stderr).not.toMatch(/roleArn|sts-tray: sts-tray/);
+    const badAccount = await cli(['role', 'add', 'x', '--identity', 'dev', '--account', '12', '--role-name', 'x']);
+    expect(badAccount.code).toBe(2);
+    expect(badAccount.stderr).toMatch(/^sts-tray: --account: /);
     const shortCode = await cli(['assume', 'tes', '--mfa-code', '12345']);
-    expect(shortCode.code).toBe(1);
+    expect(shortCode.code).toBe(2);
     expect(shortCode.stderr).toMatch(/exactly 6 digits/);
     await expect(stat(credentialsPath())).rejects.toThrow();
   });
 
-  it('exits 3 when a code is needed and none was given', async () => {
+  it('exits 3 when a code is needed and none was given, naming --mfa-code', async () => {
     const result = await cli(['assume', 'tes']);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/enter the current code/);
+    expect(result.stderr).toMatch(/enter the current code .*; give it with --mfa-code CODE \(no terminal here to ask on\)/);
   });
 
   it('assume tes with a code writes [tes]; foreign profiles survive; the AWS CLI uses it', async () => {

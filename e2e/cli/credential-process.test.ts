@@ -18,6 +18,7 @@ import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
 import { CLI_ENTRY, cliTestEnv, runCliProcess, type CliResult } from './run-cli-process.js';
+import { requireTestKeyring } from '../rig/test-keyring.js';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -86,9 +87,7 @@ describe('credential_process through sts-tray, read by the AWS CLI v2 and the JS
   };
 
   beforeAll(async () => {
-    if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
-      throw new Error('run this suite through `npm test`, which starts a private keyring');
-    }
+    requireTestKeyring();
     emulator = await startStsEmulator({
       users: [DEV, OPS],
       roles: [

@@ -14,6 +14,7 @@ import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
 import { cliTestEnv, runCliProcess, type CliResult } from './run-cli-process.js';
+import { requireTestKeyring } from '../rig/test-keyring.js';
 
 const run = promisify(execFile);
 
@@ -38,9 +39,7 @@ describe('sts-tray role chaining against the emulator, the real keyring and the 
   const configText = () => readFile(join(home, 'app', 'config.json'), 'utf8');
 
   beforeAll(async () => {
-    if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
-      throw new Error('run this suite through `npm test`, which starts a private keyring');
-    }
+    requireTestKeyring();
     emulator = await startStsEmulator({
       users: [DEV],
       roles: [
@@ -86,10 +85,10 @@ describe('sts-tray role chaining against the emulator, the real keyring and the 
   });
 
   it.each([
-    ['a chained duration over 1 h', ['role', 'add', 'long', '--source-role', 'hub', '--role-arn', AUDIT_ARN, '--duration', '7200'], 1, /role "long" is chained from "hub": AWS limits a session assumed with another role's session to 3600 seconds/],
-    ['MFA on a chained role', ['role', 'add', 'twice', '--source-role', 'hub', '--role-arn', AUDIT_ARN, '--mfa'], 1, /MFA is asked at the root of the chain/],
+    ['a chained duration over 1 h', ['role', 'add', 'long', '--source-role', 'hub', '--role-arn', AUDIT_ARN, '--duration', '7200'], 2, /role "long" is chained from "hub": AWS limits a session assumed with another role's session to 3600 seconds/],
+    ['MFA on a chained role', ['role', 'add', 'twice', '--source-role', 'hub', '--role-arn', AUDIT_ARN, '--mfa'], 2, /MFA is asked at the root of the chain/],
     ['a source role that does not exist', ['role', 'add', 'lost', '--source-role', 'nobody', '--role-arn', AUDIT_ARN], 1, /no role named "nobody" to chain from \(roles: hub, admin, audit\)/],
-    ['a cycle', ['role', 'add', 'hub', '--replace', '--source-role', 'audit', '--role-arn', HUB_ARN], 1, /roles "hub" → "audit" → "admin" → "hub" form a cycle of source roles/],
+    ['a cycle', ['role', 'add', 'hub', '--replace', '--source-role', 'audit', '--role-arn', HUB_ARN], 2, /roles "hub" → "audit" → "admin" → "hub" form a cycle of source roles/],
     ['both --identity and --source-role', ['role', 'add', 'both', '--identity', 'dev', '--source-role', 'hub', '--role-arn', AUDIT_ARN], 2, /either --identity or --source-role/],
   ])('refuses %s with a clear message, and changes nothing', async (_what, args, code, message) => {
     const before = await configText();
@@ -143,7 +142,8 @@ describe('sts-tray role chaining against the emulator, the real keyring and the 
 
   it('a later process reuses the MFA session: the chain costs AssumeRole calls only, and status shows it like any role', async () => {
     emulator.resetCalls();
-    expect((await cli(['assume', 'admin'])).code).toBe(0);
+    // admin is a prd role: without a terminal to confirm in, --yes says it is meant.
+    expect((await cli(['assume', 'admin', '--yes'])).code).toBe(0);
     expect(emulator.calls.map((c) => c.action)).toEqual(['AssumeRole', 'AssumeRole']);
     const status = JSON.parse((await cli(['status', '--json'])).stdout) as { roles: { name: string; state: string; identity: string }[] };
     expect(status.roles.map((r) => [r.name, r.identity, r.state])).toEqual([

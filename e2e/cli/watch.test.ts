@@ -13,6 +13,7 @@ import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
 import { CLI_ENTRY, runCliProcess, type CliResult, cliTestEnv } from './run-cli-process.js';
 import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
+import { requireTestKeyring } from '../rig/test-keyring.js';
 
 const run = promisify(execFile);
 
@@ -105,9 +106,7 @@ describe('sts-tray watch against the emulator (20 s role sessions), the real key
   }
 
   beforeAll(async () => {
-    if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
-      throw new Error('run this suite through `npm test`, which starts a private keyring');
-    }
+    requireTestKeyring();
     emulator = await startStsEmulator({
       users: [DEV],
       roles: [{ arn: TES_ARN, trustedUsers: ['arn:aws:iam::111111111111:user/dev'], externalId: 'ext-tes', requireMfa: true }],

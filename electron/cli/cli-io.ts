@@ -11,3 +11,12 @@ export interface CliIo {
   /** Asks a question on the terminal; only when interactive. */
   ask(prompt: string): Promise<string>;
 }
+
+/** The person pressed Ctrl-C (or closed the terminal) at a prompt: exit 130, no error. */
+export class Cancelled extends Error {
+  override readonly name = 'Cancelled';
+
+  constructor() {
+    super('cancelled');
+  }
+}

@@ -1,21 +1,27 @@
-// Dispatches a parsed command to its implementation.
+// Dispatches a parsed command to its implementation. A handler may return the process's exit
+// code (exec passes its child's through); shell-init and completion print text made from the
+// command table and need no services.
 
 import type { AppServices, AppServicesOptions } from '../core/app-services.js';
 import { StsTrayError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
+import { completionScript } from './completion.js';
+import { credentialProcess } from './credential-process-command.js';
+import { execCommand } from './exec-command.js';
 import { identityAdd, identityList, identityRemove } from './identity-commands.js';
 import { importSetup } from './import-command.js';
-import { credentialProcess } from './credential-process-command.js';
 import type { LiveSessions } from './live-sessions.js';
 import type { ParsedCommand } from './parse-command.js';
+import { pickRole } from './pick-command.js';
 import { roleAdd, roleList, roleRemove } from './role-commands.js';
 import { assume, exportLines, logout, status, whoami } from './session-commands.js';
+import { shellInit } from './shell-init.js';
 import { watch } from './watch-command.js';
 
 export type ServicesFactory = (options: AppServicesOptions) => Promise<AppServices>;
 
-const HANDLERS: Record<string, (ctx: CommandContext) => Promise<void>> = {
+const HANDLERS: Record<string, (ctx: CommandContext) => Promise<number | void>> = {
   'identity add': identityAdd,
   'identity list': identityList,
   'identity remove': identityRemove,
@@ -24,20 +30,32 @@ const HANDLERS: Record<string, (ctx: CommandContext) => Promise<void>> = {
   'role remove': roleRemove,
   assume,
   export: exportLines,
+  exec: execCommand,
   status,
   whoami,
   logout,
   watch,
   import: importSetup,
   'credential-process': credentialProcess,
+  pick: pickRole,
 };
 
-export async function runCommand(parsed: ParsedCommand, io: CliIo, factory: ServicesFactory, live: LiveSessions): Promise<void> {
+const TEXT: Record<string, (shell: string) => string> = {
+  'shell-init': shellInit,
+  completion: completionScript,
+};
+
+export async function runCommand(parsed: ParsedCommand, io: CliIo, factory: ServicesFactory, live: LiveSessions): Promise<number | void> {
+  const text = TEXT[parsed.command];
+  if (text) {
+    io.out(text(parsed.args[0] ?? ''));
+    return;
+  }
   const handler = HANDLERS[parsed.command];
   if (!handler) throw new StsTrayError('usage', `unknown command "${parsed.command}"`);
   const services = await factory({ endpointUrl: parsed.endpointUrl });
   try {
-    await handler({ args: parsed.args, options: parsed.options, io, services, live });
+    return await handler({ args: parsed.args, options: parsed.options, io, services, live });
   } finally {
     services.close();
   }

@@ -19,13 +19,20 @@ export async function identityAdd(ctx: CommandContext): Promise<void> {
       region: stringOption(ctx, 'region'),
       mfaSessionSeconds: secondsOption(ctx, 'mfa-session-seconds'),
     },
-    'identity',
+    `identity ${nameArg(ctx)}`,
+    { name: 'NAME', accessKeyId: '--access-key-id', mfaSerial: '--mfa-serial', region: '--region', mfaSessionSeconds: '--mfa-session-seconds' },
   );
   const exists = (await services.configStore.load()).identities.some((i) => i.name === identity.name);
   if (exists && !flag(ctx, 'replace')) {
     throw new StsTrayError('conflict', `identity "${identity.name}" exists; add --replace to store a new key for it`);
   }
   const secret = await io.readSecret(`Secret access key for ${identity.accessKeyId}: `);
+  if (secret.trim() === '' && !io.interactive) {
+    throw new StsTrayError(
+      'usage',
+      `no secret access key: stdin was empty and there is no terminal to ask on. Pipe it in (for example: pass show aws/${identity.name} | sts-tray identity add ${identity.name} --access-key-id ${identity.accessKeyId}), or run the command in a terminal`,
+    );
+  }
   const caller = await addIdentity(services, identity, secret, { replace: flag(ctx, 'replace'), verify: !flag(ctx, 'no-verify') });
   if (caller) io.out(`verified: account ${caller.account}, ${caller.arn}\n`);
   io.out(`identity ${identity.name} saved; its secret key is in the OS keychain\n`);

@@ -1,83 +1,36 @@
-// Splits argv into a command path and its options, strictly: an unknown flag or a
-// missing value is a usage error (exit 2), never a guess.
+// Splits argv into a command and its options, strictly: an unknown command or flag, a missing
+// value or a wrong number of names is a usage error (exit 2) that names the problem, offers
+// the nearest known word, and shows the command's usage line — never a guess.
 
 import { parseArgs } from 'node:util';
 import { StsTrayError } from '../core/errors.js';
-
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
-
-const GLOBAL: OptionSpec = {
-  'endpoint-url': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-};
-
-export const COMMANDS: Record<string, { options: OptionSpec; positionals: number }> = {
-  'identity add': {
-    positionals: 1,
-    options: {
-      'access-key-id': { type: 'string' },
-      'mfa-serial': { type: 'string' },
-      region: { type: 'string' },
-      'mfa-session-seconds': { type: 'string' },
-      replace: { type: 'boolean' },
-      'no-verify': { type: 'boolean' },
-    },
-  },
-  'identity list': { positionals: 0, options: { json: { type: 'boolean' } } },
-  'identity remove': { positionals: 1, options: {} },
-  'role add': {
-    positionals: 1,
-    options: {
-      identity: { type: 'string' },
-      'source-role': { type: 'string' },
-      'role-arn': { type: 'string' },
-      account: { type: 'string' },
-      'role-name': { type: 'string' },
-      env: { type: 'string' },
-      'external-id': { type: 'string' },
-      mfa: { type: 'boolean' },
-      'session-name': { type: 'string' },
-      duration: { type: 'string' },
-      region: { type: 'string' },
-      profile: { type: 'string' },
-      'mirror-default': { type: 'boolean' },
-      'credential-process': { type: 'boolean' },
-      replace: { type: 'boolean' },
-    },
-  },
-  'role list': { positionals: 0, options: { json: { type: 'boolean' } } },
-  'role remove': { positionals: 1, options: {} },
-  assume: { positionals: 1, options: { 'mfa-code': { type: 'string' } } },
-  export: { positionals: 1, options: { format: { type: 'string' }, 'mfa-code': { type: 'string' }, fresh: { type: 'boolean' } } },
-  status: { positionals: 0, options: { json: { type: 'boolean' } } },
-  whoami: { positionals: 1, options: { 'mfa-code': { type: 'string' }, fresh: { type: 'boolean' } } },
-  'credential-process': { positionals: 1, options: {} },
-  logout: { positionals: -1, options: { all: { type: 'boolean' } } },
-  watch: { positionals: -1, options: { 'mfa-code': { type: 'string' } } },
-  import: { positionals: 0, options: { apply: { type: 'boolean' }, 'credential-process': { type: 'boolean' }, 'remove-plaintext': { type: 'boolean' } } },
-};
+import { COMMAND_SPECS, GLOBAL_OPTIONS, commandGroups, commandSpec, groupCommands, optionLabel, usageLine, type CommandSpec, type Options } from './command-specs.js';
+import { didYouMean } from './did-you-mean.js';
 
 export interface ParsedCommand {
+  /** A command's name; 'help' (args: the topic's words) and 'version' need no services. */
   readonly command: string;
   readonly args: readonly string[];
   readonly options: Readonly<Record<string, string | boolean | undefined>>;
-  readonly help: boolean;
   readonly endpointUrl: string | undefined;
 }
 
 const usage = (message: string) => new StsTrayError('usage', message);
+const helpFor = (topic: readonly string[]): ParsedCommand => ({ command: 'help', args: topic, options: {}, endpointUrl: undefined });
 
 /** Flags that take a value, in any command: their values are not command words. */
 const VALUED = new Set(
-  [GLOBAL, ...Object.values(COMMANDS).map((c) => c.options)].flatMap((spec) =>
+  [GLOBAL_OPTIONS, ...COMMAND_SPECS.map((c) => c.options)].flatMap((spec) =>
     Object.entries(spec).filter(([, o]) => o.type === 'string').map(([flag]) => `--${flag}`),
   ),
 );
 
+/** The words before `--` that are neither flags nor flag values. */
 function commandWords(argv: readonly string[]): string[] {
   const words: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
+    if (arg === '--') break;
     if (arg.startsWith('-')) {
       if (VALUED.has(arg)) i += 1;
       continue;
@@ -87,37 +40,101 @@ function commandWords(argv: readonly string[]): string[] {
   return words;
 }
 
+const wantsHelp = (argv: readonly string[]) => {
+  const end = argv.indexOf('--');
+  const own = end < 0 ? argv : argv.slice(0, end);
+  return own.includes('--help') || own.includes('-h');
+};
+
 export function parseCommand(argv: readonly string[]): ParsedCommand {
   const words = commandWords(argv);
-  const two = words.slice(0, 2).join(' ');
-  const name = COMMANDS[two] ? two : words[0] && COMMANDS[words[0]] ? words[0] : undefined;
-  if (!name) {
-    if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
-      return { command: 'help', args: [], options: {}, help: true, endpointUrl: undefined };
-    }
-    const given = words.slice(0, 2).join(' ') || argv[0] || '';
-    throw usage(`unknown command "${given}"; run sts-tray --help`);
+  if (argv.length === 0) return helpFor([]);
+  if (words.length === 0 && (argv.includes('--version') || argv.includes('-V'))) {
+    return { command: 'version', args: [], options: {}, endpointUrl: undefined };
   }
-  const spec = COMMANDS[name];
-  if (!spec) throw usage(`unknown command "${name}"`);
-  // Drop the command words (first occurrences only) and parse the rest strictly.
+  const first = words[0] ?? '';
+  const two = words.slice(0, 2).join(' ');
+  const spec = commandSpec(two) ?? commandSpec(first);
+  if (!spec) {
+    if (commandGroups().includes(first)) {
+      if (words.length === 1 && wantsHelp(argv)) return helpFor([first]);
+      throw groupError(first, words[1]);
+    }
+    if (words.length === 0 && wantsHelp(argv)) return helpFor([]);
+    throw unknownCommand(first || argv[0] || '');
+  }
+  if (spec.name !== 'help' && wantsHelp(argv)) return helpFor([spec.name]);
   const rest = [...argv];
-  for (const word of name.split(' ')) rest.splice(rest.indexOf(word), 1);
+  for (const word of spec.name.split(' ')) rest.splice(rest.indexOf(word), 1);
+  const options: Options = { ...GLOBAL_OPTIONS, ...spec.options };
+  checkFlags(spec, rest, options);
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: rest, options: { ...GLOBAL, ...spec.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: rest, options: { ...options }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usage(`${name}: ${error instanceof Error ? error.message.split('\n')[0] : 'bad arguments'}`);
+    throw usage(`${spec.name}: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : 'bad arguments'}\nusage: ${usageLine(spec)}`);
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
-  const help = values.help === true;
-  if (!help && spec.positionals >= 0 && parsed.positionals.length !== spec.positionals) {
-    throw usage(
-      spec.positionals === 0
-        ? `${name} takes no NAME argument`
-        : `${name} needs exactly one NAME (got ${parsed.positionals.length})`,
-    );
-  }
+  if (spec.name === 'help') return helpFor(parsed.positionals);
+  checkPositionals(spec, parsed.positionals, rest);
   const endpointUrl = typeof values['endpoint-url'] === 'string' ? values['endpoint-url'] : undefined;
-  return { command: name, args: parsed.positionals, options: values, help, endpointUrl };
+  return { command: spec.name, args: parsed.positionals, options: values, endpointUrl };
+}
+
+/** Unknown flags and flags without their value, named with the nearest real one. */
+function checkFlags(spec: CommandSpec, args: readonly string[], options: Options): void {
+  const longs = Object.keys(options);
+  const shorts = new Map(Object.entries(options).flatMap(([flag, o]) => (o.short ? [[o.short, flag] as const] : [])));
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--') return;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    const long = arg.startsWith('--');
+    const name = long ? (arg.slice(2).split('=')[0] ?? '') : arg.slice(1);
+    const flag = long ? name : shorts.get(name);
+    const option = flag === undefined ? undefined : options[flag];
+    if (flag === undefined || option === undefined) {
+      const near = long ? didYouMean(name, longs) : null;
+      const hint = near ? `; did you mean --${near}?` : `; its options: ${longs.filter((f) => f !== 'help').map((f) => `--${f}`).join(' ') || 'none'}`;
+      throw usage(`${spec.name}: unknown option ${arg}${hint}\nusage: ${usageLine(spec)}`);
+    }
+    if (option.type === 'string' && !arg.includes('=')) {
+      const value = args[i + 1];
+      if (value === undefined || (value.startsWith('--') && value.length > 2)) {
+        throw usage(`${spec.name}: ${optionLabel(flag, option)} needs a value: ${option.help}\nusage: ${usageLine(spec)}`);
+      }
+      i += 1;
+    }
+  }
+}
+
+function checkPositionals(spec: CommandSpec, positionals: readonly string[], args: readonly string[]): void {
+  const line = `\nusage: ${usageLine(spec)}`;
+  if (spec.name === 'exec') {
+    const dashes = args.indexOf('--');
+    if (dashes < 0) throw usage(`exec: put -- before the command to run, as in: sts-tray exec NAME -- aws s3 ls${line}`);
+    const before = args.slice(0, dashes).filter((a, i, all) => !a.startsWith('-') && !VALUED.has(all[i - 1] ?? ''));
+    if (before.length !== 1) throw usage(`exec: name one role before --${line}`);
+    if (args.length === dashes + 1) throw usage(`exec: no command after --${line}`);
+    return;
+  }
+  if (spec.positionals < 0 || positionals.length === spec.positionals) return;
+  if (spec.positionals === 0) throw usage(`${spec.name} takes no arguments (got "${positionals.join(' ')}")${line}`);
+  const what = spec.args.replace(/^\[|\]$/g, '') || 'NAME';
+  if (positionals.length === 0) throw usage(`${spec.name} needs ${what === 'SHELL' ? 'a SHELL' : `a ${what}`}${line}`);
+  throw usage(`${spec.name} takes one ${what} (got ${positionals.length}: ${positionals.join(' ')})${line}`);
+}
+
+function groupError(group: string, sub: string | undefined): StsTrayError {
+  const subs = groupCommands(group);
+  const list = subs.map((s) => `  ${usageLine(s)}`).join('\n');
+  if (sub === undefined) return usage(`${group} needs a subcommand:\n${list}`);
+  const near = didYouMean(sub, subs.map((s) => s.name.split(' ')[1] ?? ''));
+  return usage(`unknown command "${group} ${sub}"${near ? `; did you mean "${group} ${near}"?` : ''}\n${list}`);
+}
+
+function unknownCommand(word: string): StsTrayError {
+  const names = [...new Set(COMMAND_SPECS.map((s) => s.name.split(' ')[0] ?? ''))];
+  const near = didYouMean(word, names);
+  return usage(`unknown command "${word}"${near ? `; did you mean "${near}"?` : ''} (sts-tray help lists the commands)`);
 }

@@ -12,6 +12,20 @@ import { formatTable } from './format.js';
 import { cliLauncher } from './cli-launcher.js';
 import { credentialProcessCommand } from '../core/credential-process-command.js';
 
+/** The role fields as the flags that set them, for messages about bad input. */
+const ROLE_FLAGS = {
+  name: 'NAME',
+  identity: '--identity',
+  sourceRole: '--source-role',
+  roleArn: '--role-arn',
+  env: '--env',
+  externalId: '--external-id',
+  sessionName: '--session-name',
+  durationSeconds: '--duration',
+  region: '--region',
+  profile: '--profile',
+} as const;
+
 function roleArnFromOptions(ctx: CommandContext): string {
   const arn = stringOption(ctx, 'role-arn');
   const account = stringOption(ctx, 'account');
@@ -25,8 +39,10 @@ function roleArnFromOptions(ctx: CommandContext): string {
   if (account === undefined || roleName === undefined) {
     throw new StsTrayError('usage', 'give --role-arn, or --account and --role-name');
   }
-  const problem = checkAccountId(account) ?? checkRoleName(roleName);
-  if (problem) throw new StsTrayError('validation', problem);
+  const accountProblem = checkAccountId(account);
+  if (accountProblem) throw new StsTrayError('validation', `--account: ${accountProblem}`);
+  const nameProblem = checkRoleName(roleName);
+  if (nameProblem) throw new StsTrayError('validation', `--role-name: ${nameProblem}`);
   return roleArnFrom(account, roleName);
 }
 
@@ -60,8 +76,13 @@ export async function roleAdd(ctx: CommandContext): Promise<void> {
       mirrorDefault: flag(ctx, 'mirror-default'),
       credentialProcess: flag(ctx, 'credential-process') || undefined,
     },
-    'role',
+    `role ${nameArg(ctx)}`,
+    ROLE_FLAGS,
   );
+  const exists = (await services.configStore.load()).roles.some((r) => r.name === role.name);
+  if (exists && !flag(ctx, 'replace')) {
+    throw new StsTrayError('conflict', `role "${role.name}" exists; add --replace to change it, or choose another name`);
+  }
   await saveRole(services, role, { replace: flag(ctx, 'replace') });
   const chained = role.sourceRole === undefined ? '' : `, assumed with role ${role.sourceRole}'s session`;
   io.out(`role ${role.name} saved: ${role.roleArn} → profile [${profileOf(role)}]${role.mfa ? ', MFA' : ''}${chained}\n`);
@@ -75,6 +96,10 @@ export async function roleAdd(ctx: CommandContext): Promise<void> {
 export async function roleList(ctx: CommandContext): Promise<void> {
   const { services, io } = ctx;
   const config = await services.configStore.load();
+  if (flag(ctx, 'names')) {
+    io.out(config.roles.map((r) => `${r.name}\n`).join(''));
+    return;
+  }
   if (flag(ctx, 'json')) {
     io.out(`${JSON.stringify(config.roles.map((r) => ({ ...r, profile: profileOf(r) })), null, 2)}\n`);
     return;

@@ -1,6 +1,8 @@
 // `sts-tray assume|export|status|whoami|logout`: sessions and the profiles they write.
 
-import { StsTrayError } from '../core/errors.js';
+import { StsTrayError, describeError } from '../core/errors.js';
+import { findRole } from '../core/sessions.js';
+import { confirmPrd, prdMark } from './prd-confirm.js';
 import { EXPORT_FORMATS, isExportFormat, sessionExport } from '../core/export-format.js';
 import { identityStatuses, roleStatuses } from '../core/status-view.js';
 import { flag, nameArg, stringOption, type CommandContext } from './command-context.js';
@@ -10,30 +12,54 @@ import type { TemporaryCredentials } from '../core/model.js';
 import { servedError } from './credential-process-command.js';
 import { servedCredentials } from './live-sessions.js';
 
+const MFA_TRIES = 3;
+
+/** A refused code (wrong, reused, mistyped): worth asking again, unlike other failures. */
+function codeRefused(error: unknown): boolean {
+  return error instanceof StsTrayError && (error.code === 'invalid-mfa' || (error.code === 'validation' && error.message.startsWith('MFA code')));
+}
+
 /**
- * Runs `action` with the --mfa-code given; when a code is needed and none was given,
- * asks on the terminal (once), or lets `needs-mfa` through (exit 3) when nobody can answer.
+ * Runs `action` with the --mfa-code given. When a code is needed and none was given, asks on
+ * the terminal; a refused code is asked for again, up to three times, as the window does.
+ * Without a terminal, `needs-mfa` goes through (exit 3) naming --mfa-code.
  */
-async function withMfaCode<T>(ctx: CommandContext, action: (code: string | undefined) => Promise<T>): Promise<T> {
+export async function withMfaCode<T>(ctx: CommandContext, action: (code: string | undefined) => Promise<T>): Promise<T> {
   const given = stringOption(ctx, 'mfa-code');
+  let tries = given === undefined ? 0 : 1;
   try {
     return await action(given);
   } catch (error) {
-    if (!(error instanceof StsTrayError) || error.code !== 'needs-mfa' || given !== undefined || !ctx.io.interactive) {
-      throw error;
+    const needed = error instanceof StsTrayError && error.code === 'needs-mfa' && given === undefined;
+    if (!needed && !(given !== undefined && codeRefused(error))) throw error;
+    if (!ctx.io.interactive) {
+      if (!needed) throw error;
+      throw new StsTrayError('needs-mfa', `${describeError(error)}; give it with --mfa-code CODE (no terminal here to ask on)`);
     }
-    ctx.io.err(`${error.message}\n`);
-    return action(await ctx.io.ask('MFA code: '));
+    ctx.io.err(`${describeError(error)}${needed ? '' : left(tries)}\n`);
+  }
+  for (;;) {
+    tries += 1;
+    try {
+      return await action(await ctx.io.ask('MFA code: '));
+    } catch (error) {
+      if (tries >= MFA_TRIES || !codeRefused(error)) throw error;
+      ctx.io.err(`${describeError(error)}${left(tries)}\n`);
+    }
   }
 }
 
+const left = (tries: number) => ` (${MFA_TRIES - tries} ${MFA_TRIES - tries === 1 ? 'try' : 'tries'} left)`;
+
 export async function assume(ctx: CommandContext): Promise<void> {
   const name = nameArg(ctx);
+  await confirmPrd(ctx, name, 'switch to');
   const activation = await withMfaCode(ctx, (mfaCode) => ctx.services.engine.activate(name, mfaCode));
   for (const notice of activation.notices) ctx.io.err(`note: ${notice}\n`);
   const where = activation.profiles.map((p) => `[${p}]`).join(' and ');
+  const env = findRole(await ctx.services.configStore.load(), name).env;
   ctx.io.out(
-    `${name}: ${activation.assumedRoleArn ?? 'role assumed'} written to ${where} in ${ctx.services.awsFiles.credentials}, ${timeLeft(activation.expiresAt, Date.now())}\n`,
+    `${prdMark(env)}${name}: ${activation.assumedRoleArn ?? 'role assumed'} written to ${where} in ${ctx.services.awsFiles.credentials}, ${timeLeft(activation.expiresAt, Date.now())}\n`,
   );
 }
 
@@ -41,7 +67,7 @@ export async function assume(ctx: CommandContext): Promise<void> {
  * A role's session for export and whoami: the running app's live one when it has it
  * (no AssumeRole), else assumed here; --fresh always assumes again.
  */
-async function reusedSession(ctx: CommandContext, name: string): Promise<{ credentials: TemporaryCredentials; region: string }> {
+export async function reusedSession(ctx: CommandContext, name: string): Promise<{ credentials: TemporaryCredentials; region: string }> {
   const fresh = flag(ctx, 'fresh');
   if (!fresh) {
     const live = await ctx.live(name);
@@ -59,6 +85,7 @@ export async function exportLines(ctx: CommandContext): Promise<void> {
   if (!isExportFormat(format)) {
     throw new StsTrayError('usage', `--format is one of ${EXPORT_FORMATS.join(', ')}`);
   }
+  await confirmPrd(ctx, name, 'export the credentials of');
   ctx.io.out(sessionExport(format, await reusedSession(ctx, name)));
 }
 
@@ -82,12 +109,21 @@ export async function status(ctx: CommandContext): Promise<void> {
     expiresAt: row.expiresAt,
     state: row.status,
   }));
-  const identities = (await identityStatuses(config, (name) => services.sessions.mfaSessionExpiresAt(name), now)).map((i) => ({
+  // Roles and profiles come from files: without a keychain only the MFA sessions are unknown.
+  let keychainProblem: string | null = null;
+  const mfaExpiry = (name: string) =>
+    services.sessions.mfaSessionExpiresAt(name).catch((error: unknown) => {
+      if (!(error instanceof StsTrayError) || (error.code !== 'keychain-unavailable' && error.code !== 'keychain-item-changed')) throw error;
+      keychainProblem = describeError(error);
+      return null;
+    });
+  const identities = (await identityStatuses(config, mfaExpiry, now)).map((i) => ({
     name: i.name,
     mfaSessionExpiresAt: i.mfaSessionExpiresAt,
+    ...(keychainProblem !== null && i.mfaSerial !== null ? { mfaSession: 'unknown (keychain unreachable)' } : {}),
   }));
   if (flag(ctx, 'json')) {
-    io.out(`${JSON.stringify({ credentialsFile: services.awsFiles.credentials, roles, identities }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ credentialsFile: services.awsFiles.credentials, roles, identities, ...(keychainProblem !== null ? { keychain: keychainProblem } : {}) }, null, 2)}\n`);
     return;
   }
   io.out(`credentials file: ${services.awsFiles.credentials}\n\n`);
@@ -96,12 +132,14 @@ export async function status(ctx: CommandContext): Promise<void> {
       ? 'no roles yet\n'
       : formatTable(
           ['ROLE', 'ENV', 'PROFILE', 'STATE', 'EXPIRES'],
-          roles.map((r) => [r.name, r.env, r.profile, r.state, timeLeft(r.expiresAt, now)]),
+          roles.map((r) => [r.name, r.env === 'prd' ? 'PRD' : r.env, r.profile, r.state, timeLeft(r.expiresAt, now)]),
         ),
   );
   if (identities.length > 0) {
-    io.out(`\n${formatTable(['IDENTITY', 'MFA SESSION'], identities.map((i) => [i.name, timeLeft(i.mfaSessionExpiresAt, now)]))}`);
+    const session = (i: (typeof identities)[number]) => ('mfaSession' in i ? (i.mfaSession ?? '') : timeLeft(i.mfaSessionExpiresAt, now));
+    io.out(`\n${formatTable(['IDENTITY', 'MFA SESSION'], identities.map((i) => [i.name, session(i)]))}`);
   }
+  if (keychainProblem !== null) io.err(`note: the OS keychain could not be reached, so MFA sessions are unknown: ${keychainProblem as string}\n`);
 }
 
 export async function logout(ctx: CommandContext): Promise<void> {

@@ -1,7 +1,7 @@
 // CliIo on the real process: stdout/stderr, a hidden prompt on a TTY, stdin on a pipe.
 
 import { createInterface } from 'node:readline';
-import type { CliIo } from './cli-io.js';
+import { Cancelled, type CliIo } from './cli-io.js';
 
 export function terminalIo(): CliIo {
   const interactive = Boolean(process.stdin.isTTY);
@@ -30,7 +30,7 @@ function visiblePrompt(prompt: string): Promise<string> {
       rl.close();
     });
     rl.on('close', () => {
-      if (!answered) reject(new Error('cancelled'));
+      if (!answered) reject(new Cancelled());
     });
     rl.question(prompt, (answer) => {
       answered = true;
@@ -44,8 +44,10 @@ function visiblePrompt(prompt: string): Promise<string> {
 function hiddenPrompt(prompt: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const stdin = process.stdin;
-    process.stderr.write(prompt);
+    // Raw before the prompt shows: a key typed as soon as the prompt appears (Ctrl-C among
+    // them) must meet the raw terminal, not the line discipline's echo and signals.
     stdin.setRawMode(true);
+    process.stderr.write(prompt);
     stdin.resume();
     let value = '';
     const done = (result: string | Error) => {
@@ -59,7 +61,7 @@ function hiddenPrompt(prompt: string): Promise<string> {
     const onData = (data: Buffer) => {
       for (const ch of data.toString('utf8')) {
         if (ch === '\r' || ch === '\n') return done(value);
-        if (ch === '\u0003') return done(new Error('cancelled'));
+        if (ch === '\u0003' || ch === '\u0004') return done(new Cancelled());
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else value += ch;
       }

@@ -1,43 +1,56 @@
-// The help text of `sts-tray`.
+// The help pages of `sts-tray`, made from the command table: the overview, one page per
+// command (a line per flag), and the list of a group's subcommands.
 
-export const USAGE = `sts-tray — short-lived AWS credentials from keys kept in your OS keychain
+import { COMMAND_SPECS, GLOBAL_OPTIONS, commandGroups, commandSpec, groupCommands, optionLabel, usageLine, type CommandSpec, type Options } from './command-specs.js';
+import { didYouMean } from './did-you-mean.js';
+import { EXIT } from './exit-codes.js';
 
-Usage:
-  sts-tray import [--apply [--credential-process] [--remove-plaintext]]
-                         bring your existing ~/.aws setup in: a dry run lists what it would create;
-                         --apply verifies each key with STS and stores it in the keychain;
-                         --credential-process points imported role profiles at sts-tray;
-                         --remove-plaintext removes the key lines once each key is stored
-  sts-tray identity add NAME --access-key-id ID [--mfa-serial ARN] [--region R]
-                             [--mfa-session-seconds N] [--replace] [--no-verify]
-                             (the secret access key is read from stdin or a hidden prompt)
-  sts-tray identity list [--json]
-  sts-tray identity remove NAME
-  sts-tray role add NAME (--identity ID | --source-role ROLE) (--role-arn ARN | --account N --role-name R)
-                         (--source-role: assumed with that role's session, at most 1 h; MFA at the root)
-                         [--env tes|stg|prd|other] [--external-id X] [--mfa] [--session-name S]
-                         [--duration SECONDS] [--region R] [--profile P] [--mirror-default] [--replace]
-                         [--credential-process]   also write [profile P] credential_process = sts-tray …
-  sts-tray role list [--json]
-  sts-tray role remove NAME
-  sts-tray assume NAME [--mfa-code CODE]     write [NAME] into the AWS credentials file
-  sts-tray export NAME [--format bash|fish|pwsh|cmd|dotenv|json] [--mfa-code CODE] [--fresh]
-  sts-tray status [--json]
-  sts-tray whoami NAME [--mfa-code CODE] [--fresh]
-                         GetCallerIdentity with the role's session
-                         (export and whoami reuse the running app's live session; --fresh
-                         assumes the role again)
-  sts-tray credential-process NAME           AWS credential_process JSON for the role, from the
-                         running tray or watch when there is one; never prompts, never writes
-                         a file (in ~/.aws/config: credential_process = sts-tray credential-process NAME)
-  sts-tray logout NAME | --all               remove our profiles (--all also ends MFA sessions)
-  sts-tray watch [NAME ...] [--mfa-code CODE]
-                         keep the roles (none: every active profile) renewed until Ctrl-C,
-                         one line per renewal; asks for an MFA code when one is needed
+const EXIT_CODES = `Exit codes: ${EXIT.ok} ok, ${EXIT.failed} failed, ${EXIT.usage} usage error or bad input, ${EXIT.needsMfa} an MFA code is needed and none was given, ${EXIT.cancelled} cancelled (Ctrl-C).`;
 
-Global options:
-  --endpoint-url URL   STS endpoint (also STS_TRAY_STS_ENDPOINT)
-  -h, --help           this text
+function optionLines(options: Options): string[] {
+  const entries = Object.entries(options);
+  const labels = entries.map(([flag, o]) => optionLabel(flag, o));
+  const width = Math.max(0, ...labels.map((l) => l.length));
+  return entries.map(([, o], i) => `  ${(labels[i] ?? '').padEnd(width)}  ${o.help}`);
+}
 
-Exit codes: 0 ok, 1 failed, 2 usage error, 3 an MFA code is needed and none was given.
-`;
+export function globalHelp(): string {
+  const width = Math.max(...COMMAND_SPECS.map((s) => `${s.name} ${s.args}`.trim().length));
+  const lines = COMMAND_SPECS.map((s) => `  ${`${s.name} ${s.args}`.trim().padEnd(width)}  ${s.summary}`);
+  return [
+    'sts-tray — short-lived AWS credentials from keys kept in your OS keychain',
+    '',
+    'Usage: sts-tray COMMAND [ARGS] [OPTIONS]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Global options:',
+    ...optionLines({ ...GLOBAL_OPTIONS, version: { type: 'boolean', short: 'V', help: 'print the version' } }),
+    '',
+    'Run `sts-tray help COMMAND` (or COMMAND --help) for its options.',
+    'Start here with an existing ~/.aws setup: sts-tray import.',
+    EXIT_CODES,
+    '',
+  ].join('\n');
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  const options = Object.keys(spec.options).length > 0 ? ['', 'Options:', ...optionLines(spec.options)] : [];
+  return [`usage: ${usageLine(spec)}`, '', spec.summary, ...(spec.details ?? []), ...options, '', 'Global options:', ...optionLines(GLOBAL_OPTIONS), '', EXIT_CODES, ''].join('\n');
+}
+
+function groupHelp(group: string): string {
+  return [`sts-tray ${group} COMMAND`, '', ...groupCommands(group).map((s) => `  ${usageLine(s)}\n      ${s.summary}`), '', `Run \`sts-tray help ${group} COMMAND\` for its options.`, ''].join('\n');
+}
+
+/** The page for `sts-tray help [TOPIC]`; null with a hint when the topic is unknown. */
+export function helpPage(topic: readonly string[]): { text: string } | { unknown: string } {
+  if (topic.length === 0) return { text: globalHelp() };
+  const spec = commandSpec(topic.slice(0, 2).join(' ')) ?? commandSpec(topic[0] ?? '');
+  if (spec) return { text: commandHelp(spec) };
+  if (topic.length === 1 && commandGroups().includes(topic[0] ?? '')) return { text: groupHelp(topic[0] ?? '') };
+  const asked = topic.join(' ');
+  const near = didYouMean(asked, COMMAND_SPECS.map((s) => s.name));
+  return { unknown: `no help for "${asked}"${near ? `; did you mean "${near}"?` : ''} (sts-tray help lists the commands)` };
+}

@@ -4,11 +4,13 @@
 
 import { SystemTimers, systemClock } from '../adapters/system-timers.js';
 import { stringOption, type CommandContext } from './command-context.js';
+import { confirmPrd } from './prd-confirm.js';
 import { serveFromWatch } from './watch-credential-server.js';
 import { runWatch } from './watch-loop.js';
 
 /** The `watch` command on the real process: system timers, signals, the terminal. */
 export async function watch(ctx: CommandContext): Promise<void> {
+  for (const name of new Set(ctx.args)) await confirmPrd(ctx, name, 'keep renewing');
   // The engine's timers do not hold the process; watch's own (the heartbeat) do: its loop is
   // why the process runs.
   const timers = new SystemTimers({ unref: false });

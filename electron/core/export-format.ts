@@ -80,12 +80,23 @@ export function renderExport(format: ExportFormat, input: ExportInput): string {
   }
 }
 
+/** Every variable export lines may set: what `sts --unset` clears. */
+export const EXPORT_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
+
+type RoleSessionOutput = { readonly credentials: TemporaryCredentials; readonly region: string };
+
+const exportInput = ({ credentials, region }: RoleSessionOutput): ExportInput => ({ ...credentials, expiresAt: localExpiry(credentials), region });
+
+/** The variables of a role session, for a child process's environment (`sts-tray exec`). */
+export function sessionVariables(session: RoleSessionOutput): Array<[string, string]> {
+  return variables(exportInput(session));
+}
+
 /**
  * The export lines of a role session: the tray's clipboard copy, `sts-tray export` and
  * credential_process all print these. The expiry is by our clock, as the tools that read it
  * compare it with theirs.
  */
-export function sessionExport(format: ExportFormat, session: { readonly credentials: TemporaryCredentials; readonly region: string }): string {
-  const { credentials } = session;
-  return renderExport(format, { ...credentials, expiresAt: localExpiry(credentials), region: session.region });
+export function sessionExport(format: ExportFormat, session: RoleSessionOutput): string {
+  return renderExport(format, exportInput(session));
 }
