@@ -61,7 +61,7 @@ export const en = {
   'sessions.signOutAllBody': 'Renewal stops and sts-tray removes its profiles from the credentials file.',
   'sessions.signedOutAll': 'Signed out; {count} profile(s) removed.',
   'sessions.mfaSessions': 'MFA sessions',
-  'sessions.mfaSessionLeft': 'MFA session of {identity}: {countdown} left',
+  'sessions.mfaSessionLeft': 'MFA session of {identity}: {span} left (until {time})',
   'sessions.noRoles': 'No roles yet. Add the roles you switch between.',
   'sessions.addRoles': 'Add roles',
   'sessions.active': 'Current',
@@ -130,7 +130,7 @@ export const en = {
   'identities.listTitle': 'Your identities',
   'identities.none': 'No identities yet.',
   'identities.mfaSession': 'MFA session',
-  'identities.mfaLeft': '{countdown} left',
+  'identities.mfaLeft': '{span} left (until {time})',
   'identities.mfaNone': 'None',
   'identities.noMfa': 'No MFA device',
   'identities.replaceKey': 'Replace key',
@@ -263,6 +263,9 @@ export const en = {
 
   'unit.hoursName': 'hours',
   'unit.secondsName': 'seconds',
+  'unit.s': 's',
+  'unit.min': 'min',
+  'unit.h': 'h',
 
   'error.unanswered': 'The request did not complete. Try again; if it keeps failing, restart sts-tray.',
   'error.needs-mfa': 'An MFA code is needed: {message}',

@@ -61,7 +61,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'sessions.signOutAllBody': '更新を止め、sts-tray が書いたプロファイルを認証情報ファイルから削除します。',
   'sessions.signedOutAll': 'サインアウトしました。{count} 件のプロファイルを削除しました。',
   'sessions.mfaSessions': 'MFA セッション',
-  'sessions.mfaSessionLeft': '{identity} の MFA セッション: 残り {countdown}',
+  'sessions.mfaSessionLeft': '{identity} の MFA セッション: 残り {span} ({time} まで)',
   'sessions.noRoles': 'ロールがまだありません。切り替えて使うロールを追加してください。',
   'sessions.addRoles': 'ロールを追加',
   'sessions.active': '現在のロール',
@@ -130,7 +130,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'identities.listTitle': '登録済みの ID',
   'identities.none': 'ID はまだありません。',
   'identities.mfaSession': 'MFA セッション',
-  'identities.mfaLeft': '残り {countdown}',
+  'identities.mfaLeft': '残り {span} ({time} まで)',
   'identities.mfaNone': 'なし',
   'identities.noMfa': 'MFA デバイスなし',
   'identities.replaceKey': 'キーを置き換え',
@@ -263,6 +263,9 @@ export const ja: Readonly<Record<MessageKey, string>> = {
 
   'unit.hoursName': '時間',
   'unit.secondsName': '秒',
+  'unit.s': '秒',
+  'unit.min': '分',
+  'unit.h': '時間',
 
   'error.unanswered': '要求が完了しませんでした。もう一度試してください。続く場合は sts-tray を再起動してください。',
   'error.needs-mfa': 'MFA コードが必要です: {message}',

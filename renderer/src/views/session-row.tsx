@@ -25,7 +25,7 @@ export function hasSession({ expiresAt, status }: Pick<RoleView, 'expiresAt' | '
 }
 
 export function SessionRow({ roleView, now, activating, onActivate }: SessionRowProps) {
-  const { t, time } = useI18n();
+  const { t, time, endTime } = useI18n();
   const { role, status, expiresAt, nextRenewalAt, lastError, active, profileName } = roleView;
   const [format, setFormat] = useState<ExportFormat>('bash');
   const [working, setWorking] = useState(false);
@@ -75,10 +75,10 @@ export function SessionRow({ roleView, now, activating, onActivate }: SessionRow
           <span>{t('sessions.noSession')}</span>
         ) : live ? (
           <span data-testid="session-expires">
-            {t('sessions.expiresIn', { countdown: formatCountdown(expiresAt - now), time: time(expiresAt) })}
+            {t('sessions.expiresIn', { countdown: formatCountdown(expiresAt - now), time: endTime(expiresAt, now) })}
           </span>
         ) : (
-          <span data-testid="session-expires">{t('sessions.expiredAt', { time: time(expiresAt) })}</span>
+          <span data-testid="session-expires">{t('sessions.expiredAt', { time: endTime(expiresAt, now) })}</span>
         )}
         {nextRenewalAt !== null && live ? (
           <span data-testid="session-renews">
