@@ -61,7 +61,18 @@ describe('switching roles', () => {
     );
     await harness.settle();
     await poll(() => statusOf(app, 'tes')).toBe('Active');
-    expect(await app.session('tes').locator('.tag-active').innerText()).toBe('Current');
+    expect(await app.session('tes').locator('.tag-active').innerText()).toBe('Current role');
+    // The role in use offers Renew and Copy, not Activate again; the legend and the tooltips
+    // say what "Active" and "Current role" each mean.
+    expect(await app.roleButton('Activate', 'tes').count()).toBe(0);
+    expect(await app.roleButton('Renew', 'tes').getAttribute('class')).toBe('button-primary');
+    expect(await app.roleButton('Copy export lines for', 'tes').isEnabled()).toBe(true);
+    expect(await app.roleButton('Activate', 'stg').count()).toBe(1);
+    expect(await page.getByTestId('sessions-legend').innerText()).toBe(
+      'Active\nIts credentials are valid; sts-tray renews them before they end.\nCurrent role\nThe role you switched to last; the tray menu shows it checked.',
+    );
+    expect(await app.session('tes').getByTestId('session-status').getAttribute('title')).toMatch(/^Its credentials are valid/);
+    expect(await app.session('tes').locator('.tag-active').getAttribute('title')).toMatch(/^The role you switched to last/);
     expect(harness.emulator.calls.map((c) => `${c.action} ${c.status}`)).toEqual(['GetSessionToken 200', 'AssumeRole 200']);
 
     const credentials = (await harness.readCredentials()) ?? '';
@@ -90,6 +101,9 @@ describe('switching roles', () => {
     await poll(() => statusOf(app, 'stg')).toBe('Active');
     expect(await app.session('stg').locator('.tag-active').count()).toBe(1);
     expect(await app.session('tes').locator('.tag-active').count()).toBe(0);
+    // Activate moves with the current role: back on tes, gone from stg.
+    expect(await app.roleButton('Activate', 'tes').count()).toBe(1);
+    expect(await app.roleButton('Activate', 'stg').count()).toBe(0);
     expect((await harness.readCredentials()) ?? '').toMatch(/^\[stg\]\n# managed by sts-tray/m);
     expect(await callerArn(harness, 'stg')).toMatch(assumedRolePattern('stg'));
   });

@@ -65,6 +65,8 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'sessions.noRoles': 'ロールがまだありません。切り替えて使うロールを追加してください。',
   'sessions.addRoles': 'ロールを追加',
   'sessions.active': '現在のロール',
+  'sessions.activeHint': '認証情報が有効で、期限の前に sts-tray が自動で更新します。',
+  'sessions.currentHint': '最後に切り替えたロールです。トレイのメニューでチェックが付きます。',
   'sessions.mirrorsDefault': '[default] にも書き込み',
   'sessions.profile': 'プロファイル [{profile}]',
   'sessions.noSession': 'セッションなし',

@@ -88,6 +88,15 @@ export function SessionsView({ view, offset, busyRole, activation, onActivate, o
         </ul>
       ) : null}
 
+      {view.roles.length > 0 ? (
+        <dl className="legend" data-testid="sessions-legend">
+          <dt>{t('status.active')}</dt>
+          <dd>{t('sessions.activeHint')}</dd>
+          <dt>{t('sessions.active')}</dt>
+          <dd>{t('sessions.currentHint')}</dd>
+        </dl>
+      ) : null}
+
       {view.roles.length === 0 ? (
         <div className="empty" data-testid="sessions-empty">
           <p>{t('sessions.noRoles')}</p>
