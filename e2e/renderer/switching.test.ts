@@ -1,7 +1,7 @@
 // Switching from the window: roles added with the quick form, a switch to tes with a code
 // from the emulated device ([tes] written, the real AWS CLI acts as the role), a switch to
 // stg on the same MFA session without a code, and prd only after a confirmation — in the
-// window and from the tray.
+// window and from the tray; and three roles whose accounts each want their own external ID.
 
 import { stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import type { AppWindow } from './harness/app-window.js';
 import { poll } from './harness/poll.js';
 import { rendererSuite } from './harness/renderer-suite.js';
 import { seedIdentity, seedSwitchedTo } from './harness/seed.js';
-import { ACCOUNTS, ENVS, EXTERNAL_ID, ROLE_NAME, USER, assumedRolePattern, roleArn } from './harness/sts-world.js';
+import { ACCOUNTS, ENVS, EXTERNAL_ID, OWN_ID_ROLE_NAME, ROLE_NAME, USER, assumedRolePattern, ownExternalId, roleArn } from './harness/sts-world.js';
 
 const suite = rendererSuite();
 
@@ -160,5 +160,45 @@ describe('switching roles', () => {
     // The window follows: prd is now the current role there as well.
     await poll(() => app.session('prd').locator('.tag-active').count()).toBe(1);
     expect(await app.session('tes').locator('.tag-active').count()).toBe(0);
+  });
+
+  it('adds three roles with an external ID per account (prd’s from the shared field) and switches to each', async () => {
+    const { harness, app, ui } = await suite.start({ seed: seedIdentity });
+    const { page } = ui;
+
+    await app.goTo('roles');
+    await app.fillQuick({
+      roleName: OWN_ID_ROLE_NAME,
+      accounts: ACCOUNTS,
+      externalIds: { tes: ownExternalId('tes'), stg: ownExternalId('stg') },
+      externalId: ownExternalId('prd'),
+    });
+    await app.submitQuick();
+    await poll(() => page.getByTestId('quick-notice').innerText()).toBe('Added tes, stg, prd.');
+    const config = JSON.parse((await harness.readAppConfig()) ?? '{}') as { roles: { name: string; externalId?: string }[] };
+    expect(config.roles.map((r) => [r.name, r.externalId])).toEqual(ENVS.map((env) => [env, ownExternalId(env)]));
+
+    // Each trust policy wants its own ID, so each AssumeRole succeeding proves each ID arrived.
+    harness.emulator.resetCalls();
+    await app.goTo('sessions');
+    await app.roleButton('Activate', 'tes').click();
+    await app.typeMfaCode(harness.totp());
+    await app.mfaDialog.waitFor({ state: 'detached' });
+    await poll(() => statusOf(app, 'tes')).toBe('Active');
+    await app.roleButton('Activate', 'stg').click();
+    await poll(() => statusOf(app, 'stg')).toBe('Active');
+    await app.roleButton('Activate', 'prd').click();
+    await app.confirmDialog.getByRole('button', { name: 'Switch' }).click();
+    await poll(() => statusOf(app, 'prd')).toBe('Active');
+    await harness.settle();
+    expect(harness.emulator.calls.map((c) => `${c.action} ${c.status}`)).toEqual([
+      'GetSessionToken 200',
+      'AssumeRole 200',
+      'AssumeRole 200',
+      'AssumeRole 200',
+    ]);
+    for (const env of ENVS) {
+      expect(await callerArn(harness, env)).toMatch(new RegExp(`^arn:aws:sts::${ACCOUNTS[env]}:assumed-role/${env}-${OWN_ID_ROLE_NAME}/`));
+    }
   });
 });
