@@ -93,8 +93,16 @@ describe('adding an identity', () => {
     await app.fillIdentity({ ...IDENTITY_INPUT, secretAccessKey: 'fake-secret-wrong-0000000000000000000000001' });
     await app.submitIdentity();
     const notice = page.getByTestId('identity-notice');
-    await poll(() => notice.innerText()).toMatch(/^The access key was not accepted: /);
-    expect(await page.locator('#identity-secretAccessKey').inputValue()).toBe('');
+    await poll(() => notice.innerText()).toBe('Check the marked fields.');
+    expect(await notice.getAttribute('role')).toBe('alert');
+    // STS's refusal sits at the secret, to be typed again: it has the focus, and the message is
+    // its description, so a screen reader reads the two together.
+    const secretField = page.locator('#identity-secretAccessKey');
+    expect(await app.fieldError('identity-secretAccessKey').innerText()).toMatch(/^The access key was not accepted: /);
+    await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('identity-secretAccessKey');
+    expect(await secretField.getAttribute('aria-invalid')).toBe('true');
+    expect(await secretField.getAttribute('aria-describedby')).toContain('identity-secretAccessKey-error');
+    expect(await secretField.inputValue()).toBe('');
     expect(await harness.readAppConfig()).toBeNull();
     expect((await harness.keychainItems()).size).toBe(0);
 

@@ -1,9 +1,13 @@
-// A screenshot of every view in English and Japanese, light and dark,
-// kept as test artifacts in test-results/screenshots/ (git-ignored). Each one is also checked
-// for what a glance would catch: the language of the page and the colour scheme it painted.
+// A screenshot of every view in English and Japanese, light and dark, and of Sessions,
+// Identities and Roles (with the quick form) in Japanese at 420 px, kept as test artifacts in
+// test-results/screenshots/ (git-ignored). Each one is also checked for what a glance would
+// catch: the language of the page, the colour scheme it painted, and at 420 px no button,
+// tab or tag over two lines and no label or header split inside a word (Japanese may wrap
+// between any two characters).
 
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { OpenApp } from './harness/renderer-suite.js';
 import { rendererSuite } from './harness/renderer-suite.js';
@@ -35,6 +39,27 @@ async function shoot({ ui }: OpenApp, lang: string, view: string): Promise<void>
     else expect(luminance(background), `${lang} ${view} light background ${background}`).toBeGreaterThan(0.7);
     await page.screenshot({ path: `${SHOTS}${lang}-${colorScheme}-${view}.png`, fullPage: true });
   }
+}
+
+/**
+ * Visible text broken where a reader would not break it: a button, tab or tag over more than
+ * one line, or a label, heading or table header with more lines than words (a word split).
+ */
+function brokenTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const lines = (element: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      // A visually hidden text (1 px wide) is for screen readers: its lines are nobody's to read.
+      return new Set([...range.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.top))).size;
+    };
+    const words = (element: Element) => (element.textContent ?? '').trim().split(/\s+/).length;
+    const visible = (selector: string) => [...document.querySelectorAll(selector)].filter((e) => e.checkVisibility());
+    return [
+      ...visible('button, .tag, .status, .env-badge').filter((e) => lines(e) > 1),
+      ...visible('label, legend, th, dt, h1, h2, h3').filter((e) => lines(e) > words(e)),
+    ].map((e) => e.textContent);
+  });
 }
 
 describe('screenshots of every view', () => {
@@ -77,6 +102,16 @@ describe('screenshots of every view', () => {
         await shoot(opened, lang, view);
       }
       await poll(() => page.getByTestId('activity-list').locator('li').count()).toBeGreaterThan(3);
+
+      if (lang === 'ja') {
+        // A narrow window, where 形式 once broke a character a line and button labels wrapped.
+        await page.setViewportSize({ width: 420, height: 760 });
+        for (const view of ['sessions', 'identities', 'roles'] as const) {
+          await app.goTo(view);
+          await shoot(opened, lang, `${view}-420px`);
+          expect(await brokenTexts(page), `${view} at 420 px`).toEqual([]);
+        }
+      }
     });
   }
 });

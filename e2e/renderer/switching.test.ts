@@ -1,7 +1,7 @@
 // Switching from the window: roles added with the quick form, a switch to tes with a code
 // from the emulated device ([tes] written, the real AWS CLI acts as the role), a switch to
 // stg on the same MFA session without a code, and prd only after a confirmation — in the
-// window and from the tray.
+// window and from the tray; and three roles whose accounts each want their own external ID.
 
 import { stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import type { AppWindow } from './harness/app-window.js';
 import { poll } from './harness/poll.js';
 import { rendererSuite } from './harness/renderer-suite.js';
 import { seedIdentity, seedSwitchedTo } from './harness/seed.js';
-import { ACCOUNTS, ENVS, EXTERNAL_ID, ROLE_NAME, USER, assumedRolePattern, roleArn } from './harness/sts-world.js';
+import { ACCOUNTS, ENVS, EXTERNAL_ID, OWN_ID_ROLE_NAME, ROLE_NAME, USER, assumedRolePattern, ownExternalId, roleArn } from './harness/sts-world.js';
 
 const suite = rendererSuite();
 
@@ -61,7 +61,18 @@ describe('switching roles', () => {
     );
     await harness.settle();
     await poll(() => statusOf(app, 'tes')).toBe('Active');
-    expect(await app.session('tes').locator('.tag-active').innerText()).toBe('Current');
+    expect(await app.session('tes').locator('.tag-active').innerText()).toBe('Current role');
+    // The role in use offers Renew and Copy, not Activate again; the legend and the tooltips
+    // say what "Active" and "Current role" each mean.
+    expect(await app.roleButton('Activate', 'tes').count()).toBe(0);
+    expect(await app.roleButton('Renew', 'tes').getAttribute('class')).toBe('button-primary');
+    expect(await app.roleButton('Copy export lines for', 'tes').isEnabled()).toBe(true);
+    expect(await app.roleButton('Activate', 'stg').count()).toBe(1);
+    expect(await page.getByTestId('sessions-legend').innerText()).toBe(
+      'Active\nIts credentials are valid; sts-tray renews them before they end.\nCurrent role\nThe role you switched to last; the tray menu shows it checked.',
+    );
+    expect(await app.session('tes').getByTestId('session-status').getAttribute('title')).toMatch(/^Its credentials are valid/);
+    expect(await app.session('tes').locator('.tag-active').getAttribute('title')).toMatch(/^The role you switched to last/);
     expect(harness.emulator.calls.map((c) => `${c.action} ${c.status}`)).toEqual(['GetSessionToken 200', 'AssumeRole 200']);
 
     const credentials = (await harness.readCredentials()) ?? '';
@@ -90,6 +101,9 @@ describe('switching roles', () => {
     await poll(() => statusOf(app, 'stg')).toBe('Active');
     expect(await app.session('stg').locator('.tag-active').count()).toBe(1);
     expect(await app.session('tes').locator('.tag-active').count()).toBe(0);
+    // Activate moves with the current role: back on tes, gone from stg.
+    expect(await app.roleButton('Activate', 'tes').count()).toBe(1);
+    expect(await app.roleButton('Activate', 'stg').count()).toBe(0);
     expect((await harness.readCredentials()) ?? '').toMatch(/^\[stg\]\n# managed by sts-tray/m);
     expect(await callerArn(harness, 'stg')).toMatch(assumedRolePattern('stg'));
   });
@@ -146,5 +160,45 @@ describe('switching roles', () => {
     // The window follows: prd is now the current role there as well.
     await poll(() => app.session('prd').locator('.tag-active').count()).toBe(1);
     expect(await app.session('tes').locator('.tag-active').count()).toBe(0);
+  });
+
+  it('adds three roles with an external ID per account (prd’s from the shared field) and switches to each', async () => {
+    const { harness, app, ui } = await suite.start({ seed: seedIdentity });
+    const { page } = ui;
+
+    await app.goTo('roles');
+    await app.fillQuick({
+      roleName: OWN_ID_ROLE_NAME,
+      accounts: ACCOUNTS,
+      externalIds: { tes: ownExternalId('tes'), stg: ownExternalId('stg') },
+      externalId: ownExternalId('prd'),
+    });
+    await app.submitQuick();
+    await poll(() => page.getByTestId('quick-notice').innerText()).toBe('Added tes, stg, prd.');
+    const config = JSON.parse((await harness.readAppConfig()) ?? '{}') as { roles: { name: string; externalId?: string }[] };
+    expect(config.roles.map((r) => [r.name, r.externalId])).toEqual(ENVS.map((env) => [env, ownExternalId(env)]));
+
+    // Each trust policy wants its own ID, so each AssumeRole succeeding proves each ID arrived.
+    harness.emulator.resetCalls();
+    await app.goTo('sessions');
+    await app.roleButton('Activate', 'tes').click();
+    await app.typeMfaCode(harness.totp());
+    await app.mfaDialog.waitFor({ state: 'detached' });
+    await poll(() => statusOf(app, 'tes')).toBe('Active');
+    await app.roleButton('Activate', 'stg').click();
+    await poll(() => statusOf(app, 'stg')).toBe('Active');
+    await app.roleButton('Activate', 'prd').click();
+    await app.confirmDialog.getByRole('button', { name: 'Switch' }).click();
+    await poll(() => statusOf(app, 'prd')).toBe('Active');
+    await harness.settle();
+    expect(harness.emulator.calls.map((c) => `${c.action} ${c.status}`)).toEqual([
+      'GetSessionToken 200',
+      'AssumeRole 200',
+      'AssumeRole 200',
+      'AssumeRole 200',
+    ]);
+    for (const env of ENVS) {
+      expect(await callerArn(harness, env)).toMatch(new RegExp(`^arn:aws:sts::${ACCOUNTS[env]}:assumed-role/${env}-${OWN_ID_ROLE_NAME}/`));
+    }
   });
 });

@@ -1,7 +1,8 @@
 // The window where virtual time moves: the countdown and [tes] follow a
 // renewal; the MFA-ending notification is recorded and its click opens the prompt in the
 // window; copied export lines sit on main's clipboard (never in the window) until the
-// preference's delay clears them; and the tray menu says what the sessions view says.
+// preference's delay clears them; the tray menu says what the sessions view says; and a
+// session that ends after midnight shows its date, in English and Japanese.
 
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -23,6 +24,22 @@ const MINUTE = 60_000;
 
 /** 14:05:09 in the harness's time zone, as the window prints clock times. */
 const clock = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium', hourCycle: 'h23', timeZone: TIME_ZONE }).format(ms);
+
+/** 2026-12-08, the date in the harness's time zone (UTC). */
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** An end as the window shows it: the clock time, after the date when that is not today's. */
+const end = (at: number, now: number) => (day(at) === day(now) ? clock(at) : `${day(at)} ${clock(at)}`);
+
+/** Moves virtual time to 23:30 in the harness's zone, so that a one-hour session ends tomorrow. */
+async function toHalfPastEleven(harness: AppHarness): Promise<void> {
+  const now = harness.time.now();
+  const today = Date.parse(`${day(now)}T23:30:00Z`);
+  await harness.advance((today > now ? today : today + 24 * 60 * MINUTE) - now);
+}
+
+/** A fresh hour's countdown: the page's own clock runs on while virtual time stands still. */
+const HOUR_LEFT = '(?:1:00:00|0:59:\\d\\d)';
 
 /** "0:59:12" → ms */
 function countdownMs(text: string): number {
@@ -56,7 +73,7 @@ describe('as time moves', () => {
     const first = await roleView(harness, 'tes');
     const firstKey = fileValue(await harness.readCredentials(), 'tes', 'aws_access_key_id');
     const firstText = await expires.innerText();
-    expect(firstText).toMatch(new RegExp(`^Expires in (?:1:00:00|0:5\\d:\\d\\d) \\(at ${clock(first.expiresAt ?? 0)}\\)$`));
+    expect(firstText).toMatch(new RegExp(`^Expires in (?:1:00:00|0:5\\d:\\d\\d) \\(at ${end(first.expiresAt ?? 0, harness.time.now())}\\)$`));
     expect(await renews.innerText()).toMatch(/^Renews in 0:5[34]:\d\d$/);
 
     // 45 min: the MFA session has 15 min left — a notification, nothing in the window yet.
@@ -84,7 +101,9 @@ describe('as time moves', () => {
     // STS states expiries in whole seconds and its clock offset comes from a Date header,
     // so the local end may move by up to a second either way.
     expect(Math.abs(newMfaEnd - mfaEnd - 45 * MINUTE)).toBeLessThanOrEqual(1000);
-    await poll(() => page.locator(`.mfa-sessions [data-identity="${IDENTITY}"]`).innerText()).toMatch(/^MFA session of dev: (?:1:00:00|0:59:\d\d) left$/);
+    await poll(() => page.locator(`.mfa-sessions [data-identity="${IDENTITY}"]`).innerText()).toMatch(
+      /^MFA session of dev: (?:60|59) min left \(until (?:\d{4}-\d\d-\d\d )?\d\d:\d\d:\d\d\)$/,
+    );
     expect(await harness.readCredentials()).toContain(firstKey);
 
     // 55 min: the renewal (at 54) has written new keys into [tes]; the countdown moved with it.
@@ -92,7 +111,7 @@ describe('as time moves', () => {
     const renewed = await roleView(harness, 'tes');
     expect(Math.abs((renewed.expiresAt ?? 0) - (first.expiresAt ?? 0) - 54 * MINUTE)).toBeLessThanOrEqual(1000);
     expect(fileValue(await harness.readCredentials(), 'tes', 'aws_access_key_id')).not.toBe(firstKey);
-    await poll(() => expires.innerText()).toMatch(new RegExp(`\\(at ${clock(renewed.expiresAt ?? 0)}\\)$`));
+    await poll(() => expires.innerText()).toMatch(new RegExp(`\\(at ${end(renewed.expiresAt ?? 0, harness.time.now())}\\)$`));
     const shown = countdownMs(await expires.innerText());
     expect(Math.abs(shown - ((renewed.expiresAt ?? 0) - harness.time.now()))).toBeLessThan(15_000);
     expect(await expires.innerText()).not.toBe(firstText);
@@ -157,6 +176,59 @@ describe('as time moves', () => {
     await harness.advance(12_000);
     expect(harness.shell.clipboard.text).toBe('my own text');
     expect(harness.shell.clipboard.clears).toHaveLength(1);
+  });
+
+  it('an end after midnight shows its date, year first, and the MFA session reads in hours and minutes — en and ja', async () => {
+    const pages = [
+      {
+        locale: 'en-US',
+        date: (ms: number) => day(ms),
+        expires: (date: string, time: string) => `^Expires in ${HOUR_LEFT} \\(at ${date} ${time}\\)$`,
+        mfa: (date: string, time: string) => `MFA session of dev: 11 h 59 min left (until ${date} ${time})`,
+        today: (time: string) => `(at ${time})`,
+      },
+      {
+        locale: 'ja-JP',
+        date: (ms: number) => day(ms).replaceAll('-', '/'),
+        expires: (date: string, time: string) => `^残り ${HOUR_LEFT} で期限切れ \\(${date} ${time}\\)$`,
+        mfa: (date: string, time: string) => `dev の MFA セッション: 残り 11 時間 59 分 (${date} ${time} まで)`,
+        today: (time: string) => `(${time})`,
+      },
+    ];
+    for (const { locale, date, expires, mfa, today } of pages) {
+      const { harness, app, ui } = await suite.start({
+        harness: { systemLocale: locale },
+        page: { locale },
+        seed: async (h) => {
+          await toHalfPastEleven(h);
+          await seedSwitchedTo(h, 'tes');
+        },
+      });
+      const { page } = ui;
+      const switchedAt = harness.time.now();
+      const tes = await roleView(harness, 'tes');
+      const tesEnd = tes.expiresAt ?? 0;
+      expect(day(tesEnd), 'the session ends tomorrow').not.toBe(day(switchedAt));
+      await poll(() => app.session('tes').getByTestId('session-expires').innerText()).toMatch(new RegExp(expires(date(tesEnd), clock(tesEnd))));
+
+      // A minute on: the 12-hour MFA session is 11 h 59 min, with its end's date.
+      await harness.advance(MINUTE);
+      const mfaEnd = (await harness.controller.view()).identities[0]?.mfaSessionExpiresAt ?? 0;
+      await poll(() => page.locator(`.mfa-sessions [data-identity="${IDENTITY}"]`).innerText()).toBe(mfa(date(mfaEnd), clock(mfaEnd)));
+
+      // The activity log writes its dates year first too.
+      await app.goTo('activity');
+      expect(await page.getByTestId('activity-list').locator('time').first().innerText()).toMatch(
+        new RegExp(`^${date(switchedAt)} \\d\\d:\\d\\d:\\d\\d$`),
+      );
+
+      // Past midnight the same end is today's: the time alone.
+      await harness.advance(30 * MINUTE);
+      await app.goTo('sessions');
+      await poll(() => app.session('tes').getByTestId('session-expires').innerText()).toMatch(
+        new RegExp(`${today(clock(tesEnd)).replace(/[()]/g, '\\$&')}$`),
+      );
+    }
   });
 
   it('the tray menu says what the sessions view says: roles in order, their states, the active check', async () => {

@@ -32,6 +32,14 @@ export const addEnvironmentRolesRequest = z.strictObject({
   roleName: checked(checkRoleName),
   accounts: z.strictObject({ tes: z.optional(account), stg: z.optional(account), prd: z.optional(account) }),
   externalId: z.optional(roleSchema.shape.externalId),
+  /** An account's own external ID, used instead of the shared one (environment-roles.ts). */
+  externalIds: z.optional(
+    z.strictObject({
+      tes: z.optional(roleSchema.shape.externalId),
+      stg: z.optional(roleSchema.shape.externalId),
+      prd: z.optional(roleSchema.shape.externalId),
+    }),
+  ),
   mfa: z.boolean(),
   durationSeconds: z.optional(roleSchema.shape.durationSeconds),
 });

@@ -21,6 +21,27 @@ describe('environmentRoles', () => {
     expect(roles.every((r) => r.durationSeconds === 3600 && r.mfa && !r.mirrorDefault)).toBe(true);
   });
 
+  it('gives each account its own external ID when it has one, the shared one otherwise', () => {
+    const roles = environmentRoles(
+      {
+        identity: 'dev',
+        roleName: 'ops',
+        accounts: { tes: '222222222222', stg: '333333333333', prd: '444444444444' },
+        externalId: 'ext-shared',
+        externalIds: { stg: 'ext-stg', prd: 'ext-prd' },
+        mfa: true,
+      },
+      config,
+    );
+    expect(roles.map((r) => [r.env, r.externalId])).toEqual([
+      ['tes', 'ext-shared'],
+      ['stg', 'ext-stg'],
+      ['prd', 'ext-prd'],
+    ]);
+    const [own] = environmentRoles({ identity: 'dev', roleName: 'ops', accounts: { stg: '333333333333' }, externalIds: { stg: 'ext-stg' }, mfa: false }, config);
+    expect(own?.externalId).toBe('ext-stg');
+  });
+
   it('counts a profile name as taken too', () => {
     const withProfile = { ...config, roles: [{ ...config.roles[0]!, name: 'old', profile: 'stg' }] };
     const [role] = environmentRoles({ identity: 'dev', roleName: 'ops', accounts: { stg: '333333333333' }, mfa: false }, withProfile);

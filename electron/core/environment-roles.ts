@@ -1,7 +1,8 @@
 // The roles the quick tes/stg/prd form creates: one per account given, named after its
-// environment, or `<env>-<role>` when that name (or profile) is already taken.
+// environment, or `<env>-<role>` when that name (or profile) is already taken, each with its
+// account's external ID or the shared one.
 
-import { QUICK_ENVIRONMENTS, environmentRoleArn, environmentRoleName } from '../contract/environment-roles.js';
+import { QUICK_ENVIRONMENTS, environmentExternalId, environmentRoleArn, environmentRoleName } from '../contract/environment-roles.js';
 import type { addEnvironmentRolesRequest } from '../contract/requests.js';
 import type * as z from 'zod/mini';
 import { StsTrayError } from './errors.js';
@@ -20,7 +21,7 @@ export function environmentRoles(request: EnvironmentRolesRequest, config: AppCo
         env,
         identity: request.identity,
         roleArn: environmentRoleArn(account, env, request.roleName),
-        externalId: request.externalId,
+        externalId: environmentExternalId(request, env),
         durationSeconds: request.durationSeconds ?? 3600,
         mfa: request.mfa,
         mirrorDefault: false,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, clockTimeWithSeconds, localExpiry, minutesUntil, rfc3339, span } from './time.js';
+import { clockTime, clockTimeWithSeconds, endTime, localExpiry, minutesUntil, rfc3339 } from './time.js';
 
 const AT = Date.UTC(2026, 10, 23, 0, 5, 9, 999);
 
@@ -20,13 +20,9 @@ describe('time', () => {
     expect(minutesUntil(AT, AT - 1)).toBe(0);
   });
 
-  it.each([
-    [42_400, '42 s'],
-    [-119_000, '119 s'],
-    [150_000, '3 min'],
-    [119 * 60_000, '119 min'],
-    [125 * 60_000, '2 h 5 min'],
-  ])('span(%d) is "%s"', (ms, text) => {
-    expect(span(ms)).toBe(text);
+  it('gives an end on another day its date, year first (the CLI’s status lines)', () => {
+    expect(endTime('UTC')(AT + 3_600_000, AT)).toBe('01:05');
+    expect(endTime('UTC')(AT - 600_000, AT)).toBe('2026-11-22 23:55');
+    expect(endTime('Asia/Tokyo')(AT + 15 * 3_600_000, AT)).toBe('2026-11-24 00:05');
   });
 });

@@ -1,11 +1,15 @@
 // Every time the app shows or writes, in one place: the tray, the window's view, the CLI and
 // the credentials file read the same clock the same way.
 // - STS states expiries by its own clock; `localExpiry` turns them into ours.
-// - HH:MM (24-hour, the same in every language) and HH:MM:SS for local wall-clock times;
-//   the time zone is injectable so tests do not depend on the machine's.
+// - HH:MM (24-hour, the same in every language) and HH:MM:SS for local wall-clock times,
+//   with the date (year first) when an end falls on another day; the time zone is injectable
+//   so tests do not depend on the machine's. Spans and dates come from the contract, which
+//   the window shares.
 // - RFC 3339 in UTC with whole seconds, the form AWS tools print and parse.
 
-export type TimeFormatter = (epochMs: number) => string;
+import { calendarDate, timeWithDateUnlessToday, type EndFormatter, type TimeFormatter } from '../contract/time-text.js';
+
+export { span, type EndFormatter, type TimeFormatter } from '../contract/time-text.js';
 
 /** When credentials end by our clock: STS's expiry minus STS's clock offset from ours. */
 export function localExpiry(credentials: { readonly expiresAt: number; readonly serverClockOffsetMs: number }): number {
@@ -25,17 +29,14 @@ export function clockTimeWithSeconds(timeZone?: string): TimeFormatter {
   return (epochMs) => format.format(epochMs);
 }
 
+/** "14:05" on `now`'s day, "2026-12-08 00:30" on another: an end after midnight says which day. */
+export function endTime(timeZone?: string): EndFormatter {
+  return timeWithDateUnlessToday(clockTime(timeZone), calendarDate('-', timeZone));
+}
+
 /** Whole minutes from `now` until `at`, never negative (a moment passed counts as 0). */
 export function minutesUntil(now: number, at: number): number {
   return Math.max(0, Math.floor((at - now) / 60_000));
-}
-
-/** A length of time for a sentence, to the nearest unit: "42 s", "42 min", "2 h 5 min" (the sign is ignored). */
-export function span(ms: number): string {
-  const seconds = Math.round(Math.abs(ms) / 1000);
-  if (seconds < 120) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  return minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 /** RFC 3339 in UTC, whole seconds, rounded down: never later than the real moment. */

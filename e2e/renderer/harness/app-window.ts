@@ -17,6 +17,8 @@ export interface QuickInput {
   readonly roleName: string;
   readonly accounts: { readonly tes?: string; readonly stg?: string; readonly prd?: string };
   readonly externalId?: string;
+  /** An account's own external ID (blank: the shared one). */
+  readonly externalIds?: { readonly tes?: string; readonly stg?: string; readonly prd?: string };
 }
 
 export class AppWindow {
@@ -86,7 +88,10 @@ export class AppWindow {
 
   async fillQuick(input: QuickInput): Promise<void> {
     await this.page.locator('#quick-roleName').fill(input.roleName);
-    for (const env of ['tes', 'stg', 'prd'] as const) await this.page.locator(`#quick-${env}`).fill(input.accounts[env] ?? '');
+    for (const env of ['tes', 'stg', 'prd'] as const) {
+      await this.page.locator(`#quick-${env}`).fill(input.accounts[env] ?? '');
+      await this.page.locator(`#quick-externalIds-${env}`).fill(input.externalIds?.[env] ?? '');
+    }
     await this.page.locator('#quick-externalId').fill(input.externalId ?? '');
   }
 

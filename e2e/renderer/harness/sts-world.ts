@@ -1,7 +1,8 @@
 // The AWS set-up every renderer scenario runs against: one IAM user `dev` with a virtual MFA
 // device in the hub account, and a `deployer` role in a tes, a stg and a prd account, named
 // the way the quick form builds ARNs (`arn:aws:iam::<account>:role/<env>-<role>`). tes asks
-// for an external ID, so a switch proves the ID travels from the form to STS.
+// for an external ID, so a switch proves the ID travels from the form to STS; an `operator`
+// role in each account asks for an external ID of that account's own.
 
 import type { EmulatorRole } from '../../rig/sts-emulator/sts-emulator.js';
 import { HUB_ACCOUNT, fakeMfaUser } from '../../rig/sts-emulator/fixtures.js';
@@ -28,6 +29,13 @@ export function assumedRolePattern(env: EnvName): RegExp {
   return new RegExp(`^arn:aws:sts::${ACCOUNTS[env]}:assumed-role/${env}-${ROLE_NAME}/[\\w+=,.@-]+$`);
 }
 
+/** The part after `<env>-` of the roles whose trust policies each want their account's own external ID. */
+export const OWN_ID_ROLE_NAME = 'operator';
+
+export function ownExternalId(env: EnvName): string {
+  return `sts-tray-e2e-${env}-own`;
+}
+
 /** A role only tes-deployer's sessions may assume (role chaining); it would allow 12 h to a direct caller. */
 export const CHAINED_ROLE_ARN = `arn:aws:iam::${ACCOUNTS.prd}:role/prd-auditor`;
 
@@ -37,6 +45,12 @@ export const ROLES: readonly EmulatorRole[] = [
     trustedUsers: [USER_ARN],
     requireMfa: true,
     externalId: env === 'tes' ? EXTERNAL_ID : undefined,
+  })),
+  ...ENVS.map((env) => ({
+    arn: `arn:aws:iam::${ACCOUNTS[env]}:role/${env}-${OWN_ID_ROLE_NAME}`,
+    trustedUsers: [USER_ARN],
+    requireMfa: true,
+    externalId: ownExternalId(env),
   })),
   { arn: CHAINED_ROLE_ARN, trustedUsers: [roleArn('tes')], maxSessionDuration: 43_200 },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkIdentityDraft, emptyIdentityDraft, replaceKeyDraft, type IdentityDraft } from './identity-form-model.js';
+import { checkIdentityDraft, emptyIdentityDraft, refusalAtField, replaceKeyDraft, type IdentityDraft } from './identity-form-model.js';
 
 const good: IdentityDraft = {
   ...emptyIdentityDraft(),
@@ -59,5 +59,21 @@ describe('replaceKeyDraft', () => {
       mfaSessionExpiresAt: null,
     });
     expect(draft).toMatchObject({ name: 'dev', accessKeyId: '', secretAccessKey: '', sessionLength: '5400', sessionUnit: 'seconds', replace: true });
+  });
+});
+
+describe('refusalAtField', () => {
+  it('puts a refused key pair at the secret, to be typed again; other errors keep their place', () => {
+    expect(refusalAtField({ code: 'invalid-key', message: 'AWS rejected the signature' })).toEqual({
+      code: 'invalid-key',
+      message: 'AWS rejected the signature',
+      field: 'secretAccessKey',
+    });
+    expect(refusalAtField({ code: 'validation', message: 'bad', field: 'identity.region' })).toEqual({
+      code: 'validation',
+      message: 'bad',
+      field: 'identity.region',
+    });
+    expect(refusalAtField({ code: 'network', message: 'offline' })).toEqual({ code: 'network', message: 'offline' });
   });
 });

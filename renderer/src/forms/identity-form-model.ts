@@ -9,6 +9,7 @@ import {
   checkRegion,
   checkSerialNumber,
 } from '../../../electron/contract/sts-limits.js';
+import type { AppError } from '../../../electron/contract/result.js';
 import type { IdentityView } from '../../../electron/contract/views.js';
 import { checkProblem, hasProblems, issueProblems, optionalProblem, wholeNumber, type Problems } from './problems.js';
 
@@ -92,4 +93,13 @@ export function checkIdentityDraft(draft: IdentityDraft): IdentityCheck {
   });
   if (parsed.success) return { problems: {}, identity: parsed.data };
   return { problems: issueProblems(parsed.error.issues, IDENTITY_FIELDS, 'name'), identity: null };
+}
+
+/**
+ * Main's refusal, placed at the field the user fixes next. STS refusing the key pair names no
+ * field, but the secret was emptied when the form was sent, so that is where the user types
+ * again: the error goes there, whether the secret or the key ID was wrong.
+ */
+export function refusalAtField(error: AppError): AppError {
+  return error.field === undefined && error.code === 'invalid-key' ? { ...error, field: 'secretAccessKey' } : error;
 }

@@ -18,8 +18,8 @@ export interface FormState<D, F extends string> {
   touch(field: F, value: string): void;
   /** Marks every field as due; returns the first field with a problem, if any. */
   submit(): F | null;
-  /** Places main's error at its field; false when it belongs to no field of this form. */
-  refuse(error: AppError): boolean;
+  /** Places main's error at its field and returns that field; null when it belongs to no field of this form. */
+  refuse(error: AppError): F | null;
   reset(draft: D): void;
 }
 
@@ -62,9 +62,8 @@ export function useForm<D, F extends string>(
 
   const refuse = (error: AppError) => {
     const field = formFieldOf(error.field, fields);
-    if (field === null) return false;
-    setRefused((r) => ({ ...r, [field]: { error } }));
-    return true;
+    if (field !== null) setRefused((r) => ({ ...r, [field]: { error } }));
+    return field;
   };
 
   const reset = useCallback((next: D) => {

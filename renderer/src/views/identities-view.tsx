@@ -7,7 +7,6 @@ import { request } from '../api.js';
 import type { ConfirmRequest } from '../components/confirm-dialog.js';
 import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
 import type { Tab } from '../components/tab-bar.js';
-import { formatCountdown } from '../format/time.js';
 import { replaceKeyDraft } from '../forms/identity-form-model.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useClock } from '../state/use-clock.js';
@@ -23,7 +22,7 @@ export interface IdentitiesViewProps {
 }
 
 export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavigate }: IdentitiesViewProps) {
-  const { t } = useI18n();
+  const { t, span, endTime } = useI18n();
   const now = useClock(offset);
   const [replacing, setReplacing] = useState<IdentityView | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
@@ -43,7 +42,7 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
 
   const mfaLeft = (identity: IdentityView) =>
     identity.mfaSessionExpiresAt !== null && identity.mfaSessionExpiresAt > now
-      ? t('identities.mfaLeft', { countdown: formatCountdown(identity.mfaSessionExpiresAt - now) })
+      ? t('identities.mfaLeft', { span: span(identity.mfaSessionExpiresAt - now), time: endTime(identity.mfaSessionExpiresAt, now) })
       : t('identities.mfaNone');
 
   return (

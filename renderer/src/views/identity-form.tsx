@@ -11,6 +11,7 @@ import {
   IDENTITY_FIELDS,
   checkIdentityDraft,
   emptyIdentityDraft,
+  refusalAtField,
   type DurationUnit,
   type IdentityDraft,
   type IdentityField,
@@ -32,11 +33,19 @@ export function IdentityForm({ initial, autoFocus, onAdded, onCancelReplace }: I
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
+  // A field main refused gets the focus once its message is in the page, so a screen reader
+  // reads the message with the field (it is the field's description).
+  const [focusAfterRefusal, setFocusAfterRefusal] = useState<IdentityField | null>(null);
   const { draft } = form;
   useEffect(() => {
     if (autoFocus) nameRef.current?.focus();
   }, [autoFocus]);
   const id = (field: IdentityField) => `identity-${field}`;
+  useEffect(() => {
+    if (focusAfterRefusal === null) return;
+    focusControl(`identity-${focusAfterRefusal}`);
+    setFocusAfterRefusal(null);
+  }, [focusAfterRefusal]);
   const text = (field: Exclude<IdentityField, 'mfaSessionSeconds'>) => ({
     id: id(field),
     value: draft[field],
@@ -78,7 +87,9 @@ export function IdentityForm({ initial, autoFocus, onAdded, onCancelReplace }: I
       onAdded();
       return;
     }
-    setNotice({ tone: 'error', text: form.refuse(r.error) ? t('form.fixFields') : errorText(t, r.error) });
+    const field = form.refuse(refusalAtField(r.error));
+    setNotice({ tone: 'error', text: field ? t('form.fixFields') : errorText(t, r.error) });
+    setFocusAfterRefusal(field);
   };
 
   const unitOptions: { value: DurationUnit; label: string }[] = [

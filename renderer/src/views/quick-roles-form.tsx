@@ -1,6 +1,7 @@
 // The quick form for the common pattern: one role name in the tes, stg and prd accounts,
-// `arn:aws:iam::<account>:role/<env>-<role>`. A blank account is skipped. The ARNs to be
-// created are shown as they are typed.
+// `arn:aws:iam::<account>:role/<env>-<role>`. A blank account is skipped. Each account may have
+// its own external ID; a blank one takes the shared one. The ARNs to be created are shown as
+// they are typed.
 
 import { useState, type FormEvent } from 'react';
 import { request } from '../api.js';
@@ -25,7 +26,8 @@ export function QuickRolesForm({ identities }: { identities: readonly string[] }
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const { draft } = form;
-  const id = (field: QuickField) => `quick-${field}`;
+  // "externalIds.tes" → "quick-externalIds-tes": a dot in an id would read as a class in CSS selectors.
+  const id = (field: QuickField) => `quick-${field.replace('.', '-')}`;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -77,27 +79,40 @@ export function QuickRolesForm({ identities }: { identities: readonly string[] }
       <fieldset aria-describedby={form.messageOf('accounts') ? 'quick-accounts-error' : undefined}>
         <legend>{t('quick.accounts')}</legend>
         <div className="form-grid form-grid-3">
-          {QUICK_ENVIRONMENTS.map((env) => (
-            <TextField
-              key={env}
-              id={id(env)}
-              inputMode="numeric"
-              label={t('quick.account', { env: t(`env.${env}`) })}
-              placeholder={t('quick.blankSkips')}
-              value={draft.accounts[env]}
-              problem={form.messageOf(env)}
-              onChange={(value) => form.update({ accounts: { ...draft.accounts, [env]: value } }, [env, 'accounts'])}
-              onBlur={() => form.touch(env, draft.accounts[env])}
-            />
-          ))}
+          {QUICK_ENVIRONMENTS.map((env) => {
+            const own = `externalIds.${env}` as const;
+            return (
+              <div key={env}>
+                <TextField
+                  id={id(env)}
+                  inputMode="numeric"
+                  label={t('quick.account', { env: t(`env.${env}`) })}
+                  placeholder={t('quick.blankSkips')}
+                  value={draft.accounts[env]}
+                  problem={form.messageOf(env)}
+                  onChange={(value) => form.update({ accounts: { ...draft.accounts, [env]: value } }, [env, 'accounts'])}
+                  onBlur={() => form.touch(env, draft.accounts[env])}
+                />
+                <TextField
+                  id={id(own)}
+                  label={t('quick.externalIdOf', { env: t(`env.${env}`) })}
+                  placeholder={t('quick.externalIdShared')}
+                  value={draft.externalIds[env]}
+                  problem={form.messageOf(own)}
+                  onChange={(value) => form.update({ externalIds: { ...draft.externalIds, [env]: value } }, [own])}
+                  onBlur={() => form.touch(own, draft.externalIds[env])}
+                />
+              </div>
+            );
+          })}
         </div>
         <FieldError id="quick-accounts-error" testId="error-quick-accounts" text={form.messageOf('accounts')} />
       </fieldset>
       <div className="form-grid">
         <TextField
           id={id('externalId')}
-          label={t('roles.externalId')}
-          hint={t('common.optional')}
+          label={t('quick.externalIdAll')}
+          hint={t('quick.externalIdAllHint')}
           value={draft.externalId}
           problem={form.messageOf('externalId')}
           onChange={(externalId) => form.update({ externalId }, ['externalId'])}

@@ -25,13 +25,16 @@ export function hasSession({ expiresAt, status }: Pick<RoleView, 'expiresAt' | '
 }
 
 export function SessionRow({ roleView, now, activating, onActivate }: SessionRowProps) {
-  const { t, time } = useI18n();
+  const { t, time, endTime } = useI18n();
   const { role, status, expiresAt, nextRenewalAt, lastError, active, profileName } = roleView;
   const [format, setFormat] = useState<ExportFormat>('bash');
   const [working, setWorking] = useState(false);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const signedIn = hasSession(roleView);
   const live = expiresAt !== null && expiresAt > now;
+  // Activating the role already in use with live credentials would only assume it again:
+  // the row offers Renew (and Copy) instead; once its credentials end, Activate comes back.
+  const inUse = active && live;
   const formatId = `format-${role.name}`;
 
   const run = async (action: () => Promise<NoticeMessage>) => {
@@ -59,10 +62,18 @@ export function SessionRow({ roleView, now, activating, onActivate }: SessionRow
       <div className="session-head">
         <h3 className="session-name">{role.name}</h3>
         <EnvBadge env={role.env} />
-        <span className={`status status-${status}`} data-testid="session-status">
+        <span
+          className={`status status-${status}`}
+          data-testid="session-status"
+          title={status === 'active' ? t('sessions.activeHint') : undefined}
+        >
           {t(`status.${status}`)}
         </span>
-        {active ? <span className="tag tag-active">{t('sessions.active')}</span> : null}
+        {active ? (
+          <span className="tag tag-active" title={t('sessions.currentHint')}>
+            {t('sessions.active')}
+          </span>
+        ) : null}
         {role.mirrorDefault ? (
           <span className="tag tag-default" data-testid="session-mirror-default">
             {t('sessions.mirrorsDefault')}
@@ -75,10 +86,10 @@ export function SessionRow({ roleView, now, activating, onActivate }: SessionRow
           <span>{t('sessions.noSession')}</span>
         ) : live ? (
           <span data-testid="session-expires">
-            {t('sessions.expiresIn', { countdown: formatCountdown(expiresAt - now), time: time(expiresAt) })}
+            {t('sessions.expiresIn', { countdown: formatCountdown(expiresAt - now), time: endTime(expiresAt, now) })}
           </span>
         ) : (
-          <span data-testid="session-expires">{t('sessions.expiredAt', { time: time(expiresAt) })}</span>
+          <span data-testid="session-expires">{t('sessions.expiredAt', { time: endTime(expiresAt, now) })}</span>
         )}
         {nextRenewalAt !== null && live ? (
           <span data-testid="session-renews">
@@ -94,17 +105,20 @@ export function SessionRow({ roleView, now, activating, onActivate }: SessionRow
         </p>
       ) : null}
       <div className="session-actions">
+        {inUse ? null : (
+          <button
+            type="button"
+            className="button-primary"
+            aria-label={t('sessions.activateRole', { role: role.name })}
+            disabled={activating}
+            onClick={() => onActivate(roleView)}
+          >
+            {t('sessions.activate')}
+          </button>
+        )}
         <button
           type="button"
-          className="button-primary"
-          aria-label={t('sessions.activateRole', { role: role.name })}
-          disabled={activating}
-          onClick={() => onActivate(roleView)}
-        >
-          {t('sessions.activate')}
-        </button>
-        <button
-          type="button"
+          className={inUse ? 'button-primary' : undefined}
           aria-label={t('sessions.renewRole', { role: role.name })}
           disabled={working || !signedIn}
           onClick={() => void renew()}

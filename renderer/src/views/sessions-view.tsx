@@ -8,7 +8,6 @@ import { request } from '../api.js';
 import type { ConfirmRequest } from '../components/confirm-dialog.js';
 import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
 import type { Tab } from '../components/tab-bar.js';
-import { formatCountdown } from '../format/time.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { Translate } from '../i18n/translate.js';
 import type { ActivationResult } from '../state/activation.js';
@@ -39,7 +38,7 @@ function activationNotice(t: Translate, result: ActivationResult | null): Notice
 }
 
 export function SessionsView({ view, offset, busyRole, activation, onActivate, onNavigate, onConfirm }: SessionsViewProps) {
-  const { t } = useI18n();
+  const { t, span, endTime } = useI18n();
   const now = useClock(offset);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const groups = ENVIRONMENTS.map((env) => ({ env, roles: view.roles.filter((r) => r.role.env === env) })).filter(
@@ -81,15 +80,21 @@ export function SessionsView({ view, offset, busyRole, activation, onActivate, o
 
       {mfaSessions.length > 0 ? (
         <ul className="mfa-sessions" aria-label={t('sessions.mfaSessions')}>
-          {mfaSessions.map((identity) => (
-            <li key={identity.name} data-identity={identity.name}>
-              {t('sessions.mfaSessionLeft', {
-                identity: identity.name,
-                countdown: formatCountdown((identity.mfaSessionExpiresAt ?? now) - now),
-              })}
+          {mfaSessions.map(({ name, mfaSessionExpiresAt: end }) => (
+            <li key={name} data-identity={name}>
+              {t('sessions.mfaSessionLeft', { identity: name, span: span((end ?? now) - now), time: endTime(end ?? now, now) })}
             </li>
           ))}
         </ul>
+      ) : null}
+
+      {view.roles.length > 0 ? (
+        <dl className="legend" data-testid="sessions-legend">
+          <dt>{t('status.active')}</dt>
+          <dd>{t('sessions.activeHint')}</dd>
+          <dt>{t('sessions.active')}</dt>
+          <dd>{t('sessions.currentHint')}</dd>
+        </dl>
       ) : null}
 
       {view.roles.length === 0 ? (
