@@ -1,6 +1,7 @@
 // Saving and removing roles: the one implementation behind the CLI and the tray's IPC.
 
 import type { AppServices } from './app-services.js';
+import { credentialProcessCommand } from './credential-process-command.js';
 import { StsTrayError } from './errors.js';
 import { profileOf, type AppConfig, type Role } from './model.js';
 import { refuseRemovingSource, withChainsResolved } from './role-chain.js';
@@ -51,6 +52,22 @@ export async function saveRole(services: Pick<AppServices, 'configStore' | 'sess
   await services.configStore.update((config) => withRole(config, role, options));
   services.sessions.dropRoleSession(role.name);
   if (options.previousName !== undefined) services.sessions.dropRoleSession(options.previousName);
+}
+
+/**
+ * `[profile NAME] credential_process = LAUNCHER credential-process NAME` in the config file, in
+ * a section we own, for a role that asks to be served that way. The CLI's `role add
+ * --credential-process` and the window's role save both write it here, with the launcher their
+ * shell knows.
+ */
+export async function writeRoleCredentialProcess(
+  services: Pick<AppServices, 'profiles'>,
+  role: Role,
+  launcher: readonly string[],
+): Promise<{ readonly command: string; readonly notices: readonly string[] }> {
+  const command = credentialProcessCommand(launcher, role.name);
+  const { notices } = await services.profiles.writeCredentialProcess(profileOf(role), `role ${role.name}`, command);
+  return { command, notices };
 }
 
 /** Saves several roles in one config write, or none of them. */
