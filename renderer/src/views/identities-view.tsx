@@ -20,9 +20,11 @@ export interface IdentitiesViewProps {
   readonly autoFocusForm: boolean;
   readonly onConfirm: (request: ConfirmRequest) => void;
   readonly onNavigate: (tab: Tab) => void;
+  /** Opens the import of the keys and role profiles in ~/.aws. */
+  readonly onImport: () => void;
 }
 
-export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavigate }: IdentitiesViewProps) {
+export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavigate, onImport }: IdentitiesViewProps) {
   const { t } = useI18n();
   const now = useClock(offset);
   const [replacing, setReplacing] = useState<IdentityView | null>(null);
@@ -50,6 +52,11 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
     <section aria-labelledby="identities-title" className="view">
       <h1 id="identities-title">{t('identities.title')}</h1>
       <p className="view-intro">{t('identities.intro')}</p>
+      <p>
+        <button type="button" data-testid="identities-import" onClick={onImport}>
+          {t('identities.import')}
+        </button>
+      </p>
 
       <IdentityForm
         key={replacing?.name ?? ''}

@@ -1,0 +1,240 @@
+// Import from the user's ~/.aws files: main reads them and shows the plan (keys masked; the
+// secrets never come here), the user changes an environment where the guess is wrong, picks
+// the two options that change their files, and confirms. What became of each entry follows.
+
+import { useEffect, useState } from 'react';
+import { ENVIRONMENTS, type Environment } from '../../../electron/contract/config-schema.js';
+import type { ImportOutcomeView, ImportPlanView } from '../../../electron/contract/import-views.js';
+import type { AppError } from '../../../electron/contract/result.js';
+import { request } from '../api.js';
+import { CheckboxField } from '../components/fields.js';
+import { Notice, type NoticeMessage } from '../components/notice.js';
+import { errorText } from '../format/error-text.js';
+import { changedEnvironments, hasNewEntries, type EnvironmentChoices } from '../forms/import-choices.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import { EnvBadge } from '../components/env-badge.js';
+
+export function ImportView({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const [plan, setPlan] = useState<ImportPlanView | null>(null);
+  /** Why there is no plan (a file AWS tools would read two ways names its line). */
+  const [planError, setPlanError] = useState<AppError | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const [environments, setEnvironments] = useState<EnvironmentChoices>({});
+  const [credentialProcess, setCredentialProcess] = useState(false);
+  const [removePlaintext, setRemovePlaintext] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [outcomes, setOutcomes] = useState<readonly ImportOutcomeView[] | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void request('import:plan', {}).then((r) => {
+      if (!current) return;
+      if (r.ok) setPlan(r.value);
+      else setPlanError(r.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const apply = async () => {
+    if (!plan || busy) return;
+    setBusy(true);
+    setNotice(null);
+    const r = await request('import:apply', { environments: changedEnvironments(plan, environments), credentialProcess, removePlaintext });
+    setBusy(false);
+    if (!r.ok) {
+      setNotice({ tone: 'error', text: errorText(t, r.error) });
+      return;
+    }
+    setOutcomes(r.value.outcomes);
+    const refused = r.value.outcomes.some((o) => o.status === 'refused');
+    setNotice({ tone: refused ? 'error' : 'ok', text: t(refused ? 'import.someRefused' : 'import.finished') });
+  };
+
+  return (
+    <section aria-labelledby="import-title" className="view" data-testid="import-view">
+      <h1 id="import-title">{t('import.title')}</h1>
+      {plan ? (
+        <p className="view-intro">{t('import.intro', { config: plan.paths.config, credentials: plan.paths.credentials })}</p>
+      ) : planError ? (
+        <p className="banner banner-error" role="alert" data-testid="import-error">
+          {errorText(t, planError)}
+        </p>
+      ) : (
+        <p role="status">{t('import.loading')}</p>
+      )}
+      {plan && outcomes === null ? (
+        <PlanTables plan={plan} environments={environments} onEnvironment={(name, env) => setEnvironments({ ...environments, [name]: env })} />
+      ) : null}
+      {plan && outcomes === null && hasNewEntries(plan) ? (
+        <div className="card">
+          <h2>{t('import.optionsTitle')}</h2>
+          <CheckboxField
+            id="import-credentialProcess"
+            label={t('import.credentialProcess')}
+            hint={t('import.credentialProcessHint')}
+            checked={credentialProcess}
+            onChange={setCredentialProcess}
+          />
+          <CheckboxField
+            id="import-removePlaintext"
+            label={t('import.removePlaintext')}
+            hint={t('import.removePlaintextHint')}
+            checked={removePlaintext}
+            onChange={setRemovePlaintext}
+          />
+        </div>
+      ) : null}
+      {outcomes ? <OutcomeList outcomes={outcomes} /> : null}
+      <Notice notice={notice} testId="import-notice" />
+      <div className="actions">
+        {plan && outcomes === null && hasNewEntries(plan) ? (
+          <button type="button" className="button-primary" disabled={busy} onClick={() => void apply()}>
+            {busy ? t('import.importing') : t('import.submit')}
+          </button>
+        ) : null}
+        <button type="button" disabled={busy} onClick={onClose}>
+          {outcomes ? t('import.close') : t('common.cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+interface PlanTablesProps {
+  readonly plan: ImportPlanView;
+  readonly environments: EnvironmentChoices;
+  readonly onEnvironment: (role: string, env: Environment) => void;
+}
+
+function PlanTables({ plan, environments, onEnvironment }: PlanTablesProps) {
+  const { t } = useI18n();
+  const state = (exists: boolean) => (exists ? t('import.exists') : t('import.new'));
+  const optional = (value: string | null) => value ?? '–';
+  return (
+    <>
+      {!hasNewEntries(plan) ? <p className="empty">{t('import.nothing')}</p> : null}
+      {plan.identities.length > 0 ? (
+        <>
+          <h2>{t('import.identitiesTitle')}</h2>
+          <p className="view-intro">{t('import.identitiesIntro')}</p>
+          <table className="table" data-testid="import-identities">
+            <thead>
+              <tr>
+                <th scope="col">{t('identities.name')}</th>
+                <th scope="col">{t('identities.accessKeyId')}</th>
+                <th scope="col">{t('identities.mfaSerial')}</th>
+                <th scope="col">{t('identities.region')}</th>
+                <th scope="col">{t('import.from')}</th>
+                <th scope="col">{t('import.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.identities.map((i) => (
+                <tr key={i.name} data-import-identity={i.name}>
+                  <th scope="row">{i.name}</th>
+                  <td className="mono">{i.accessKeyIdMasked}</td>
+                  <td className="mono wrap">{i.mfaSerial ?? t('identities.noMfa')}</td>
+                  <td>{i.region}</td>
+                  <td>{i.from}</td>
+                  <td data-testid="import-state">{state(i.exists)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {plan.roles.length > 0 ? (
+        <>
+          <h2>{t('import.rolesTitle')}</h2>
+          <p className="view-intro">{t('import.rolesIntro')}</p>
+          <table className="table" data-testid="import-roles">
+            <thead>
+              <tr>
+                <th scope="col">{t('roles.name')}</th>
+                <th scope="col">{t('roles.env')}</th>
+                <th scope="col">{t('roles.identity')}</th>
+                <th scope="col">{t('roles.roleArn')}</th>
+                <th scope="col">{t('roles.externalId')}</th>
+                <th scope="col">{t('roles.duration')}</th>
+                <th scope="col">{t('roles.sessionName')}</th>
+                <th scope="col">{t('roles.region')}</th>
+                <th scope="col">{t('import.mfa')}</th>
+                <th scope="col">{t('import.from')}</th>
+                <th scope="col">{t('import.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.roles.map((r) => (
+                <tr key={r.name} data-import-role={r.name}>
+                  <th scope="row">{r.name}</th>
+                  <td>
+                    {r.exists ? (
+                      <EnvBadge env={r.env} />
+                    ) : (
+                      <select
+                        id={`import-env-${r.name}`}
+                        aria-label={t('import.envOf', { name: r.name })}
+                        value={environments[r.name] ?? r.env}
+                        onChange={(e) => {
+                          const env = ENVIRONMENTS.find((v) => v === e.target.value);
+                          if (env) onEnvironment(r.name, env);
+                        }}
+                      >
+                        {ENVIRONMENTS.map((env) => (
+                          <option key={env} value={env}>
+                            {t(`env.${env}`)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </td>
+                  <td>{r.identity}</td>
+                  <td className="mono wrap">{r.roleArn}</td>
+                  <td className="mono">{optional(r.externalId)}</td>
+                  <td>{r.durationSeconds}</td>
+                  <td className="mono">{optional(r.sessionName)}</td>
+                  <td>{r.region}</td>
+                  <td>{r.mfa ? t('import.yes') : t('import.no')}</td>
+                  <td>{r.from}</td>
+                  <td data-testid="import-state">{state(r.exists)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {plan.notImported.length > 0 ? (
+        <>
+          <h2>{t('import.notImportedTitle')}</h2>
+          <p className="view-intro">{t('import.notImportedIntro')}</p>
+          <ul className="import-skipped" data-testid="import-not-imported">
+            {plan.notImported.map((n) => (
+              <li key={`${n.profile}@${n.where}`} data-profile={n.profile}>
+                <strong>{n.profile}</strong> <span className="field-hint">({n.where})</span>: {n.why}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function OutcomeList({ outcomes }: { outcomes: readonly ImportOutcomeView[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h2>{t('import.resultTitle')}</h2>
+      <ul className="import-outcomes" data-testid="import-outcomes">
+        {outcomes.map((o, index) => (
+          <li key={index} data-outcome={`${o.kind} ${o.name} ${o.status}`} className={o.status === 'refused' ? 'notice-error' : undefined}>
+            {t(`import.kind.${o.kind}`)} <strong>{o.name}</strong>: {t(`import.status.${o.status}`)} — {o.detail}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
