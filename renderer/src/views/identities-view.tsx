@@ -6,6 +6,7 @@ import type { AppView, IdentityView } from '../../../electron/contract/views.js'
 import { request } from '../api.js';
 import type { ConfirmRequest } from '../components/confirm-dialog.js';
 import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
+import { TableHead } from '../components/table-head.js';
 import type { Tab } from '../components/tab-bar.js';
 import { formatCountdown } from '../format/time.js';
 import { replaceKeyDraft } from '../forms/identity-form-model.js';
@@ -83,18 +84,10 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
         <p className="empty">{t('identities.none')}</p>
       ) : (
         <table className="table" data-testid="identities-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('identities.name')}</th>
-              <th scope="col">{t('identities.accessKeyId')}</th>
-              <th scope="col">{t('identities.mfaSerial')}</th>
-              <th scope="col">{t('identities.region')}</th>
-              <th scope="col">{t('identities.mfaSession')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['identities.name', 'identities.accessKeyId', 'identities.mfaSerial', 'identities.region', 'identities.mfaSession']}
+            actions
+          />
           <tbody>
             {view.identities.map((identity) => (
               <tr key={identity.name} data-identity={identity.name}>

@@ -2,7 +2,7 @@
 // secrets never come here), the user changes an environment where the guess is wrong, picks
 // the two options that change their files, and confirms. What became of each entry follows.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ENVIRONMENTS, type Environment } from '../../../electron/contract/config-schema.js';
 import type { ImportOutcomeView, ImportPlanView } from '../../../electron/contract/import-views.js';
 import type { AppError } from '../../../electron/contract/result.js';
@@ -13,6 +13,8 @@ import { errorText } from '../format/error-text.js';
 import { changedEnvironments, hasNewEntries, type EnvironmentChoices } from '../forms/import-choices.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { EnvBadge } from '../components/env-badge.js';
+import { TableHead } from '../components/table-head.js';
+import type { MessageKey } from '../i18n/en.js';
 
 export function ImportView({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
@@ -103,6 +105,28 @@ export function ImportView({ onClose }: { onClose: () => void }) {
   );
 }
 
+const IDENTITY_COLUMNS: readonly MessageKey[] = [
+  'identities.name',
+  'identities.accessKeyId',
+  'identities.mfaSerial',
+  'identities.region',
+  'import.from',
+  'import.state',
+];
+const ROLE_COLUMNS: readonly MessageKey[] = [
+  'roles.name',
+  'roles.env',
+  'roles.identity',
+  'roles.roleArn',
+  'roles.externalId',
+  'roles.duration',
+  'roles.sessionName',
+  'roles.region',
+  'import.mfa',
+  'import.from',
+  'import.state',
+];
+
 interface PlanTablesProps {
   readonly plan: ImportPlanView;
   readonly environments: EnvironmentChoices;
@@ -116,110 +140,95 @@ function PlanTables({ plan, environments, onEnvironment }: PlanTablesProps) {
   return (
     <>
       {!hasNewEntries(plan) ? <p className="empty">{t('import.nothing')}</p> : null}
-      {plan.identities.length > 0 ? (
-        <>
-          <h2>{t('import.identitiesTitle')}</h2>
-          <p className="view-intro">{t('import.identitiesIntro')}</p>
-          <table className="table" data-testid="import-identities">
-            <thead>
-              <tr>
-                <th scope="col">{t('identities.name')}</th>
-                <th scope="col">{t('identities.accessKeyId')}</th>
-                <th scope="col">{t('identities.mfaSerial')}</th>
-                <th scope="col">{t('identities.region')}</th>
-                <th scope="col">{t('import.from')}</th>
-                <th scope="col">{t('import.state')}</th>
+      <PlanPart shown={plan.identities.length > 0} title="import.identitiesTitle" intro="import.identitiesIntro">
+        <table className="table" data-testid="import-identities">
+          <TableHead columns={IDENTITY_COLUMNS} />
+          <tbody>
+            {plan.identities.map((i) => (
+              <tr key={i.name} data-import-identity={i.name}>
+                <th scope="row">{i.name}</th>
+                <td className="mono">{i.accessKeyIdMasked}</td>
+                <td className="mono wrap">{i.mfaSerial ?? t('identities.noMfa')}</td>
+                <td>{i.region}</td>
+                <td>{i.from}</td>
+                <td data-testid="import-state">{state(i.exists)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {plan.identities.map((i) => (
-                <tr key={i.name} data-import-identity={i.name}>
-                  <th scope="row">{i.name}</th>
-                  <td className="mono">{i.accessKeyIdMasked}</td>
-                  <td className="mono wrap">{i.mfaSerial ?? t('identities.noMfa')}</td>
-                  <td>{i.region}</td>
-                  <td>{i.from}</td>
-                  <td data-testid="import-state">{state(i.exists)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : null}
-      {plan.roles.length > 0 ? (
-        <>
-          <h2>{t('import.rolesTitle')}</h2>
-          <p className="view-intro">{t('import.rolesIntro')}</p>
-          <table className="table" data-testid="import-roles">
-            <thead>
-              <tr>
-                <th scope="col">{t('roles.name')}</th>
-                <th scope="col">{t('roles.env')}</th>
-                <th scope="col">{t('roles.identity')}</th>
-                <th scope="col">{t('roles.roleArn')}</th>
-                <th scope="col">{t('roles.externalId')}</th>
-                <th scope="col">{t('roles.duration')}</th>
-                <th scope="col">{t('roles.sessionName')}</th>
-                <th scope="col">{t('roles.region')}</th>
-                <th scope="col">{t('import.mfa')}</th>
-                <th scope="col">{t('import.from')}</th>
-                <th scope="col">{t('import.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.roles.map((r) => (
-                <tr key={r.name} data-import-role={r.name}>
-                  <th scope="row">{r.name}</th>
-                  <td>
-                    {r.exists ? (
-                      <EnvBadge env={r.env} />
-                    ) : (
-                      <select
-                        id={`import-env-${r.name}`}
-                        aria-label={t('import.envOf', { name: r.name })}
-                        value={environments[r.name] ?? r.env}
-                        onChange={(e) => {
-                          const env = ENVIRONMENTS.find((v) => v === e.target.value);
-                          if (env) onEnvironment(r.name, env);
-                        }}
-                      >
-                        {ENVIRONMENTS.map((env) => (
-                          <option key={env} value={env}>
-                            {t(`env.${env}`)}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </td>
-                  <td>{r.identity}</td>
-                  <td className="mono wrap">{r.roleArn}</td>
-                  <td className="mono">{optional(r.externalId)}</td>
-                  <td>{r.durationSeconds}</td>
-                  <td className="mono">{optional(r.sessionName)}</td>
-                  <td>{r.region}</td>
-                  <td>{r.mfa ? t('import.yes') : t('import.no')}</td>
-                  <td>{r.from}</td>
-                  <td data-testid="import-state">{state(r.exists)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      ) : null}
-      {plan.notImported.length > 0 ? (
-        <>
-          <h2>{t('import.notImportedTitle')}</h2>
-          <p className="view-intro">{t('import.notImportedIntro')}</p>
-          <ul className="import-skipped" data-testid="import-not-imported">
-            {plan.notImported.map((n) => (
-              <li key={`${n.profile}@${n.where}`} data-profile={n.profile}>
-                <strong>{n.profile}</strong> <span className="field-hint">({n.where})</span>: {n.why}
-              </li>
             ))}
-          </ul>
-        </>
-      ) : null}
+          </tbody>
+        </table>
+      </PlanPart>
+      <PlanPart shown={plan.roles.length > 0} title="import.rolesTitle" intro="import.rolesIntro">
+        <table className="table" data-testid="import-roles">
+          <TableHead columns={ROLE_COLUMNS} />
+          <tbody>
+            {plan.roles.map((r) => (
+              <tr key={r.name} data-import-role={r.name}>
+                <th scope="row">{r.name}</th>
+                <td>
+                  {r.exists ? (
+                    <EnvBadge env={r.env} />
+                  ) : (
+                    <EnvironmentChoice role={r.name} value={environments[r.name] ?? r.env} onChange={(env) => onEnvironment(r.name, env)} />
+                  )}
+                </td>
+                <td>{r.identity}</td>
+                <td className="mono wrap">{r.roleArn}</td>
+                <td className="mono">{optional(r.externalId)}</td>
+                <td>{r.durationSeconds}</td>
+                <td className="mono">{optional(r.sessionName)}</td>
+                <td>{r.region}</td>
+                <td>{r.mfa ? t('import.yes') : t('import.no')}</td>
+                <td>{r.from}</td>
+                <td data-testid="import-state">{state(r.exists)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </PlanPart>
+      <PlanPart shown={plan.notImported.length > 0} title="import.notImportedTitle" intro="import.notImportedIntro">
+        <ul className="import-skipped" data-testid="import-not-imported">
+          {plan.notImported.map((n) => (
+            <li key={`${n.profile}@${n.where}`} data-profile={n.profile}>
+              <strong>{n.profile}</strong> <span className="field-hint">({n.where})</span>: {n.why}
+            </li>
+          ))}
+        </ul>
+      </PlanPart>
     </>
+  );
+}
+
+/** One part of the plan, with its heading and what it means; nothing when it is empty. */
+function PlanPart({ shown, title, intro, children }: { shown: boolean; title: MessageKey; intro: MessageKey; children: ReactNode }) {
+  const { t } = useI18n();
+  if (!shown) return null;
+  return (
+    <>
+      <h2>{t(title)}</h2>
+      <p className="view-intro">{t(intro)}</p>
+      {children}
+    </>
+  );
+}
+
+function EnvironmentChoice({ role, value, onChange }: { role: string; value: Environment; onChange: (env: Environment) => void }) {
+  const { t } = useI18n();
+  return (
+    <select
+      id={`import-env-${role}`}
+      aria-label={t('import.envOf', { name: role })}
+      value={value}
+      onChange={(e) => {
+        const env = ENVIRONMENTS.find((v) => v === e.target.value);
+        if (env) onChange(env);
+      }}
+    >
+      {ENVIRONMENTS.map((env) => (
+        <option key={env} value={env}>
+          {t(`env.${env}`)}
+        </option>
+      ))}
+    </select>
   );
 }
 
