@@ -4,6 +4,7 @@
 import type { ImportPlanView } from '../contract/import-views.js';
 import { StsTrayError } from '../core/errors.js';
 import { applyImport } from '../core/import/apply-import.js';
+import { placeOf } from '../core/import/aws-profile-map.js';
 import { type ImportPlan, planImport } from '../core/import/import-plan.js';
 import { maskKeyId } from '../core/identity-keys.js';
 import type { Environment } from '../core/model.js';
@@ -25,7 +26,7 @@ function planView(ctx: ControllerContext, plan: ImportPlan): ImportPlanView {
       accessKeyIdMasked: maskKeyId(identity.accessKeyId),
       mfaSerial: identity.mfaSerial ?? null,
       region: identity.region,
-      from: `${keySection.file} line ${keySection.line}`,
+      from: placeOf(keySection),
       exists,
     })),
     roles: plan.roles.map(({ role, configSection, exists }) => ({
@@ -38,7 +39,7 @@ function planView(ctx: ControllerContext, plan: ImportPlan): ImportPlanView {
       sessionName: role.sessionName ?? null,
       region: role.region ?? regionOf(role.identity),
       mfa: role.mfa,
-      from: `${configSection.file} line ${configSection.line}`,
+      from: placeOf(configSection),
       exists,
     })),
     notImported: plan.notImported.map((n) => ({ ...n })),
