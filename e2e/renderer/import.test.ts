@@ -116,7 +116,8 @@ describe('import in the window', () => {
     // Roles with what the files say, and the guessed environment to change.
     const row = (name: string) => view.locator(`[data-import-role="${name}"]`);
     const tes = await row('tes-repository').innerText();
-    for (const part of [roleArn('tes'), EXTERNAL_ID, 'dev-at-tes', '3600', 'ap-northeast-1', 'yes', 'dev']) expect(tes).toContain(part);
+    for (const part of [roleArn('tes'), EXTERNAL_ID, 'dev-at-tes', '3600', 'ap-northeast-1', 'MFA', 'config line 11', 'Will be created']) expect(tes).toContain(part);
+    expect(await row('release').innerText()).toContain('ops\nno MFA');
     expect(await view.locator('[data-import-role] select').evaluateAll((s) => s.map((e) => [e.id, (e as HTMLSelectElement).value]))).toEqual([
       ['import-env-tes-repository', 'tes'],
       ['import-env-stg-repository', 'stg'],

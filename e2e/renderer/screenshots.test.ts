@@ -39,7 +39,7 @@ async function shoot({ ui }: OpenApp, lang: string, view: string): Promise<void>
 
 describe('screenshots of every view', () => {
   for (const { lang, locale, sessions, onboarding } of LANGUAGES) {
-    it(`${lang}: onboarding, sessions, MFA prompt, prd confirmation, identities, roles, preferences, activity`, async () => {
+    it(`${lang}: onboarding, sessions, MFA prompt, prd confirmation, identities, roles, preferences, activity, import`, async () => {
       await mkdir(SHOTS, { recursive: true });
       const opened = await suite.start({ harness: { systemLocale: locale }, page: { locale } });
       const { harness, app, ui } = opened;
@@ -77,6 +77,12 @@ describe('screenshots of every view', () => {
         await shoot(opened, lang, view);
       }
       await poll(() => page.getByTestId('activity-list').locator('li').count()).toBeGreaterThan(3);
+
+      // Import over the profiles sts-tray wrote itself: nothing new, each listed with why.
+      await app.goTo('identities');
+      await page.getByTestId('identities-import').click();
+      await page.getByTestId('import-not-imported').waitFor();
+      await shoot(opened, lang, 'import');
     });
   }
 });

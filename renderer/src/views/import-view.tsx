@@ -58,15 +58,17 @@ export function ImportView({ onClose }: { onClose: () => void }) {
   return (
     <section aria-labelledby="import-title" className="view" data-testid="import-view">
       <h1 id="import-title">{t('import.title')}</h1>
-      {plan ? (
+      {plan === null ? (
+        planError ? (
+          <p className="banner banner-error" role="alert" data-testid="import-error">
+            {errorText(t, planError)}
+          </p>
+        ) : (
+          <p role="status">{t('import.loading')}</p>
+        )
+      ) : outcomes === null ? (
         <p className="view-intro">{t('import.intro', { config: plan.paths.config, credentials: plan.paths.credentials })}</p>
-      ) : planError ? (
-        <p className="banner banner-error" role="alert" data-testid="import-error">
-          {errorText(t, planError)}
-        </p>
-      ) : (
-        <p role="status">{t('import.loading')}</p>
-      )}
+      ) : null}
       {plan && outcomes === null ? (
         <PlanTables plan={plan} environments={environments} onEnvironment={(name, env) => setEnvironments({ ...environments, [name]: env })} />
       ) : null}
@@ -119,12 +121,9 @@ const ROLE_COLUMNS: readonly MessageKey[] = [
   'roles.identity',
   'roles.roleArn',
   'roles.externalId',
-  'roles.duration',
+  'import.duration',
   'roles.sessionName',
   'roles.region',
-  'import.mfa',
-  'import.from',
-  'import.state',
 ];
 
 interface PlanTablesProps {
@@ -141,7 +140,7 @@ function PlanTables({ plan, environments, onEnvironment }: PlanTablesProps) {
     <>
       {!hasNewEntries(plan) ? <p className="empty">{t('import.nothing')}</p> : null}
       <PlanPart shown={plan.identities.length > 0} title="import.identitiesTitle" intro="import.identitiesIntro">
-        <table className="table" data-testid="import-identities">
+        <table className="table table-compact" data-testid="import-identities">
           <TableHead columns={IDENTITY_COLUMNS} />
           <tbody>
             {plan.identities.map((i) => (
@@ -150,7 +149,7 @@ function PlanTables({ plan, environments, onEnvironment }: PlanTablesProps) {
                 <td className="mono">{i.accessKeyIdMasked}</td>
                 <td className="mono wrap">{i.mfaSerial ?? t('identities.noMfa')}</td>
                 <td>{i.region}</td>
-                <td>{i.from}</td>
+                <td className="nowrap">{i.from}</td>
                 <td data-testid="import-state">{state(i.exists)}</td>
               </tr>
             ))}
@@ -158,32 +157,40 @@ function PlanTables({ plan, environments, onEnvironment }: PlanTablesProps) {
         </table>
       </PlanPart>
       <PlanPart shown={plan.roles.length > 0} title="import.rolesTitle" intro="import.rolesIntro">
-        <table className="table" data-testid="import-roles">
-          <TableHead columns={ROLE_COLUMNS} />
-          <tbody>
-            {plan.roles.map((r) => (
-              <tr key={r.name} data-import-role={r.name}>
-                <th scope="row">{r.name}</th>
-                <td>
-                  {r.exists ? (
-                    <EnvBadge env={r.env} />
-                  ) : (
-                    <EnvironmentChoice role={r.name} value={environments[r.name] ?? r.env} onChange={(env) => onEnvironment(r.name, env)} />
-                  )}
-                </td>
-                <td>{r.identity}</td>
-                <td className="mono wrap">{r.roleArn}</td>
-                <td className="mono">{optional(r.externalId)}</td>
-                <td>{r.durationSeconds}</td>
-                <td className="mono">{optional(r.sessionName)}</td>
-                <td>{r.region}</td>
-                <td>{r.mfa ? t('import.yes') : t('import.no')}</td>
-                <td>{r.from}</td>
-                <td data-testid="import-state">{state(r.exists)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="table table-compact" data-testid="import-roles">
+            <TableHead columns={ROLE_COLUMNS} />
+            <tbody>
+              {plan.roles.map((r) => (
+                <tr key={r.name} data-import-role={r.name}>
+                  <th scope="row">
+                    {r.name}
+                    <span className="field-hint place">{r.from}</span>
+                    <span className="field-hint place" data-testid="import-state">
+                      {state(r.exists)}
+                    </span>
+                  </th>
+                  <td>
+                    {r.exists ? (
+                      <EnvBadge env={r.env} />
+                    ) : (
+                      <EnvironmentChoice role={r.name} value={environments[r.name] ?? r.env} onChange={(env) => onEnvironment(r.name, env)} />
+                    )}
+                  </td>
+                  <td>
+                    {r.identity}
+                    <span className="field-hint place">{r.mfa ? t('import.mfa') : t('import.noMfa')}</span>
+                  </td>
+                  <td className="mono wrap">{r.roleArn}</td>
+                  <td className="mono">{optional(r.externalId)}</td>
+                  <td>{r.durationSeconds}</td>
+                  <td className="mono">{optional(r.sessionName)}</td>
+                  <td className="nowrap">{r.region}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </PlanPart>
       <PlanPart shown={plan.notImported.length > 0} title="import.notImportedTitle" intro="import.notImportedIntro">
         <ul className="import-skipped" data-testid="import-not-imported">
