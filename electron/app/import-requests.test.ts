@@ -133,6 +133,29 @@ describe('import from the window', () => {
     );
   });
 
+  it('reports names already in sts-tray as there, and leaves them as they are', async () => {
+    await call('import:apply', { environments: [], credentialProcess: false, removePlaintext: false });
+    const before = rig.files.text(CONTROLLER_PATHS.appConfig);
+    const plan = await call('import:plan', {});
+    expect(plan).toMatchObject({
+      ok: true,
+      value: { identities: [{ name: 'dev', exists: true }, { name: 'ops', exists: true }], roles: [{ exists: true }, { exists: true }] },
+    });
+    const again = await call('import:apply', { environments: [], credentialProcess: false, removePlaintext: false });
+    expect(again).toMatchObject({
+      ok: true,
+      value: {
+        outcomes: [
+          { name: 'dev', status: 'exists', detail: 'already in sts-tray with this key' },
+          { name: 'ops', status: 'exists' },
+          { name: 'tes-repository', status: 'exists' },
+          { name: 'release', status: 'exists' },
+        ],
+      },
+    });
+    expect(rig.files.text(CONTROLLER_PATHS.appConfig)).toBe(before);
+  });
+
   it('refuses an environment for a role the plan no longer has, and changes nothing', async () => {
     const result = await call('import:apply', { environments: [{ role: 'gone', env: 'prd' }], credentialProcess: false, removePlaintext: false });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('"gone"') } });
