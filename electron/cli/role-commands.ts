@@ -3,7 +3,7 @@
 import { StsTrayError } from '../core/errors.js';
 import { profileOf, roleSchema, type Role } from '../core/model.js';
 import { parseOrThrow } from '../core/schema-errors.js';
-import { removeRole, saveRole, writeRoleCredentialProcess } from '../core/role-admin.js';
+import { removeRole, saveServedRole } from '../core/role-admin.js';
 import { rootIdentityOf } from '../core/role-chain.js';
 import { resolveChain } from '../contract/role-chain.js';
 import { checkAccountId, checkRoleName, roleArnFrom } from '../contract/sts-limits.js';
@@ -61,11 +61,10 @@ export async function roleAdd(ctx: CommandContext): Promise<void> {
     },
     'role',
   );
-  await saveRole(services, role, { replace: flag(ctx, 'replace') });
+  const { command, notices } = await saveServedRole(services, role, { replace: flag(ctx, 'replace') }, cliLauncher);
   const chained = role.sourceRole === undefined ? '' : `, assumed with role ${role.sourceRole}'s session`;
   io.out(`role ${role.name} saved: ${role.roleArn} → profile [${profileOf(role)}]${role.mfa ? ', MFA' : ''}${chained}\n`);
-  if (role.credentialProcess) {
-    const { command, notices } = await writeRoleCredentialProcess(services, role, cliLauncher());
+  if (command !== null) {
     for (const notice of notices) io.err(`note: ${notice}\n`);
     io.out(`${services.awsFiles.config}: [${profileOf(role) === 'default' ? 'default' : `profile ${profileOf(role)}`}] credential_process = ${command}\n`);
   }

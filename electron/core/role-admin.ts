@@ -54,20 +54,40 @@ export async function saveRole(services: Pick<AppServices, 'configStore' | 'sess
   if (options.previousName !== undefined) services.sessions.dropRoleSession(options.previousName);
 }
 
+export interface ServedRole {
+  /** The credential_process line written; null for a role not served that way. */
+  readonly command: string | null;
+  readonly notices: readonly string[];
+}
+
 /**
- * `[profile NAME] credential_process = LAUNCHER credential-process NAME` in the config file, in
- * a section we own, for a role that asks to be served that way. The CLI's `role add
- * --credential-process` and the window's role save both write it here, with the launcher their
- * shell knows.
+ * Saves a role and, when it asks to be served through credential_process, writes
+ * `[profile NAME] credential_process = LAUNCHER credential-process NAME` into the config file, in
+ * a section we own. The CLI's `role add` and the window's role save both come here, with the
+ * launcher their shell knows (asked only when needed). When the config file refuses the write (a
+ * section of the user's by that name), the roles are put back as they were: a refused save
+ * leaves no role that claims a profile it does not have.
  */
-export async function writeRoleCredentialProcess(
-  services: Pick<AppServices, 'profiles'>,
+export async function saveServedRole(
+  services: Pick<AppServices, 'configStore' | 'sessions' | 'profiles'>,
   role: Role,
-  launcher: readonly string[],
-): Promise<{ readonly command: string; readonly notices: readonly string[] }> {
-  const command = credentialProcessCommand(launcher, role.name);
-  const { notices } = await services.profiles.writeCredentialProcess(profileOf(role), `role ${role.name}`, command);
-  return { command, notices };
+  options: SaveRoleOptions,
+  launcher: () => readonly string[],
+): Promise<ServedRole> {
+  if (!role.credentialProcess) {
+    await saveRole(services, role, options);
+    return { command: null, notices: [] };
+  }
+  const command = credentialProcessCommand(launcher(), role.name);
+  const before = await services.configStore.load();
+  await saveRole(services, role, options);
+  try {
+    const { notices } = await services.profiles.writeCredentialProcess(profileOf(role), `role ${role.name}`, command);
+    return { command, notices };
+  } catch (error) {
+    await services.configStore.update((current) => ({ ...current, roles: before.roles }));
+    throw error;
+  }
 }
 
 /** Saves several roles in one config write, or none of them. */
