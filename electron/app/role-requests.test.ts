@@ -1,5 +1,6 @@
 // The window's role save with the credential_process switch on: the config file gets what
-// `sts-tray role add --credential-process` writes, with the launcher the shell gives.
+// `sts-tray role add --credential-process` writes, with the launcher the shell gives; a write
+// the file refuses leaves the roles as they were.
 
 import { describe, expect, it } from 'vitest';
 import { dispatchRequest } from './ipc-dispatch.js';
