@@ -85,6 +85,16 @@ describe('import from the window', () => {
     ]);
   });
 
+  it('shows a profile with a very long name among those not imported, cut short, instead of failing', async () => {
+    const long = `p${'x'.repeat(400)}`;
+    rig.files.setText(CONTROLLER_PATHS.config, `${CONFIG}[profile ${long}]\nsso_start_url = https://example.invalid/start\n`);
+    const result = await call('import:plan', {});
+    if (!result.ok) throw new Error(result.error.message);
+    const skipped = (result.value as { notImported: { profile: string; why: string }[] }).notImported.find((n) => n.profile.startsWith('pxxx'));
+    expect(skipped?.profile).toHaveLength(300);
+    expect(skipped?.profile.endsWith('…')).toBe(true);
+  });
+
   it('refuses a file AWS tools could read two ways, naming the line', async () => {
     rig.files.setText(CONTROLLER_PATHS.config, `${CONFIG}[profile release]\nregion = us-east-1\n`);
     const result = await call('import:plan', {});

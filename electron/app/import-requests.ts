@@ -42,8 +42,13 @@ function planView(ctx: ControllerContext, plan: ImportPlan): ImportPlanView {
       from: placeOf(configSection),
       exists,
     })),
-    notImported: plan.notImported.map((n) => ({ ...n })),
+    // Names and reasons come from the user's files: cut to the contract's bounds, not refused.
+    notImported: plan.notImported.map((n) => ({ profile: clip(n.profile, 300), where: clip(n.where, 300), why: clip(n.why, 2000) })),
   };
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /** The plan with the environments the user chose instead of the guesses. */
