@@ -76,7 +76,7 @@ export function importRequests(ctx: ControllerContext): Pick<RequestHandlers, 'i
         if (o.status === 'created' || o.status === 'switched') ctx.record(o.kind === 'identity' ? 'identity-added' : 'role-saved', o.name, o.detail);
       }
       await ctx.changedNow();
-      return { outcomes };
+      return { outcomes: outcomes.map((o) => ({ ...o, detail: clip(o.detail, 2000) })) };
     },
   };
 }
