@@ -64,7 +64,7 @@ function brokenTexts(page: Page): Promise<string[]> {
 
 describe('screenshots of every view', () => {
   for (const { lang, locale, sessions, onboarding } of LANGUAGES) {
-    it(`${lang}: onboarding, sessions, MFA prompt, prd confirmation, identities, roles, preferences, activity`, async () => {
+    it(`${lang}: onboarding, sessions, MFA prompt, prd confirmation, identities, roles, preferences, activity, import`, async () => {
       await mkdir(SHOTS, { recursive: true });
       const opened = await suite.start({ harness: { systemLocale: locale }, page: { locale } });
       const { harness, app, ui } = opened;
@@ -102,6 +102,12 @@ describe('screenshots of every view', () => {
         await shoot(opened, lang, view);
       }
       await poll(() => page.getByTestId('activity-list').locator('li').count()).toBeGreaterThan(3);
+
+      // Import over the profiles sts-tray wrote itself: nothing new, each listed with why.
+      await app.goTo('identities');
+      await page.getByTestId('identities-import').click();
+      await page.getByTestId('import-not-imported').waitFor();
+      await shoot(opened, lang, 'import');
 
       if (lang === 'ja') {
         // A narrow window, where 形式 once broke a character a line and button labels wrapped.

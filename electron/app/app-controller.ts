@@ -1,6 +1,6 @@
 // The tray app's state, free of Electron: the active role, why switches failed, the pending
 // MFA prompt and the activity list, and the view the tray, the notifications and the window
-// show. The request handlers by area (identity-, role-, session-, mfa-, preference-requests.ts)
+// show. The request handlers by area (identity-, role-, session-, mfa-, preference-, import-requests.ts)
 // and the tray's actions share its switch, copy and sign-out. Main wires it to Electron; the
 // e2e harness to recording stand-ins; both run these very handlers.
 
@@ -21,6 +21,7 @@ import { identityStatuses, roleStatuses } from '../core/status-view.js';
 import { ActivityLog, engineActivity } from './activity-log.js';
 import type { ControllerContext } from './controller-context.js';
 import { identityRequests } from './identity-requests.js';
+import { importRequests } from './import-requests.js';
 import { mainStrings } from './main-strings.js';
 import { mfaRequests } from './mfa-requests.js';
 import { preferenceRequests } from './preference-requests.js';
@@ -75,6 +76,7 @@ export class AppController implements ControllerContext {
       ...sessionRequests(this),
       ...mfaRequests(this),
       ...preferenceRequests(this),
+      ...importRequests(this),
     };
     deps.services.engine.on((event) => this.onEngineEvent(event));
   }

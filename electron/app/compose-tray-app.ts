@@ -25,6 +25,7 @@ export interface TrayAppDeps {
   readonly confirm: ShellPorts['confirm'];
   readonly showWindow: () => void;
   readonly setLaunchAtLogin: (enabled: boolean) => void;
+  readonly credentialProcessLauncher: ShellPorts['credentialProcessLauncher'];
   readonly quit: () => void;
   /** The tray icon file for an environment and state. */
   readonly iconPath: (env: TrayIconEnv, state: TrayIconState) => string;
@@ -67,7 +68,14 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
     clock,
     timers,
     systemLocale,
-    shell: { clipboard, notices, confirm: deps.confirm, showWindow, setLaunchAtLogin: deps.setLaunchAtLogin },
+    shell: {
+      clipboard,
+      notices,
+      confirm: deps.confirm,
+      showWindow,
+      setLaunchAtLogin: deps.setLaunchAtLogin,
+      credentialProcessLauncher: deps.credentialProcessLauncher,
+    },
     ...(deps.runMarker ? { runMarker: deps.runMarker } : {}),
   });
   const detachTray = new TrayPresenter({

@@ -1,4 +1,4 @@
-// What the request handlers (identity-, role-, session-, mfa- and preference-requests.ts) may
+// What the request handlers (identity-, role-, session-, mfa-, preference- and import-requests.ts) may
 // use of the controller: the services, the shared work of a switch, and the view's state.
 
 import type { ActivationView, ActivityKind, AppView, MfaPrompt, RoleView } from '../contract/views.js';

@@ -1,7 +1,7 @@
 // The window's requests about roles: save one, add the quick tes/stg/prd set, remove one.
 
 import { environmentRoles } from '../core/environment-roles.js';
-import { removeRole, saveRole, saveRoles } from '../core/role-admin.js';
+import { removeRole, saveRoles, saveServedRole } from '../core/role-admin.js';
 import { refuseRemovingSource } from '../core/role-chain.js';
 import type { ControllerContext } from './controller-context.js';
 import type { RequestHandlers } from './shell-ports.js';
@@ -10,7 +10,8 @@ export function roleRequests(ctx: ControllerContext): Pick<RequestHandlers, 'rol
   const { services } = ctx;
   return {
     'role:save': async ({ role, previousName }) => {
-      await saveRole(services, role, { previousName });
+      // The same path as `sts-tray role add [--credential-process]`, with the shell's launcher.
+      await saveServedRole(services, role, { previousName }, () => ctx.shell.credentialProcessLauncher);
       if (previousName !== undefined && previousName !== role.name) ctx.forgetRole(previousName);
       ctx.record('role-saved', role.name, role.roleArn);
       return ctx.roleView(role.name);

@@ -49,4 +49,9 @@ export interface ShellPorts {
   /** Shows (creating if needed) the window with the renderer. */
   readonly showWindow: () => void;
   readonly setLaunchAtLogin: (enabled: boolean) => void;
+  /**
+   * The Node binary and CLI file AWS tools run for a role's `credential_process` (absolute
+   * paths, so the profile works whatever their PATH); empty when the shell knows of no CLI.
+   */
+  readonly credentialProcessLauncher: readonly string[];
 }

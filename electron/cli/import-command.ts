@@ -5,6 +5,7 @@
 
 import { StsTrayError } from '../core/errors.js';
 import { applyImport } from '../core/import/apply-import.js';
+import { placeOf } from '../core/import/aws-profile-map.js';
 import { type ImportPlan, planImport } from '../core/import/import-plan.js';
 import { maskKeyId } from '../core/identity-keys.js';
 import { cliLauncher } from './cli-launcher.js';
@@ -25,7 +26,7 @@ function printPlan(ctx: CommandContext, plan: ImportPlan, dryRun: boolean): void
     io.out(
       formatTable(
         ['NAME', 'ACCESS KEY', 'MFA DEVICE', 'REGION', 'FROM', ''],
-        plan.identities.map((p) => [p.identity.name, maskKeyId(p.identity.accessKeyId), p.identity.mfaSerial ?? '-', p.identity.region, `${p.keySection.file} line ${p.keySection.line}`, state(p.exists)]),
+        plan.identities.map((p) => [p.identity.name, maskKeyId(p.identity.accessKeyId), p.identity.mfaSerial ?? '-', p.identity.region, placeOf(p.keySection), state(p.exists)]),
       ),
     );
     io.out('\n');

@@ -3,14 +3,13 @@
 import { StsTrayError } from '../core/errors.js';
 import { profileOf, roleSchema, type Role } from '../core/model.js';
 import { parseOrThrow } from '../core/schema-errors.js';
-import { removeRole, saveRole } from '../core/role-admin.js';
+import { removeRole, saveServedRole } from '../core/role-admin.js';
 import { rootIdentityOf } from '../core/role-chain.js';
 import { resolveChain } from '../contract/role-chain.js';
 import { checkAccountId, checkRoleName, roleArnFrom } from '../contract/sts-limits.js';
 import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './command-context.js';
 import { formatTable } from './format.js';
 import { cliLauncher } from './cli-launcher.js';
-import { credentialProcessCommand } from '../core/credential-process-command.js';
 
 /** The role fields as the flags that set them, for messages about bad input. */
 const ROLE_FLAGS = {
@@ -83,12 +82,11 @@ export async function roleAdd(ctx: CommandContext): Promise<void> {
   if (exists && !flag(ctx, 'replace')) {
     throw new StsTrayError('conflict', `role "${role.name}" exists; add --replace to change it, or choose another name`);
   }
-  await saveRole(services, role, { replace: flag(ctx, 'replace') });
+  const { command, notices } = await saveServedRole(services, role, { replace: flag(ctx, 'replace') }, cliLauncher);
   const chained = role.sourceRole === undefined ? '' : `, assumed with role ${role.sourceRole}'s session`;
   io.out(`role ${role.name} saved: ${role.roleArn} → profile [${profileOf(role)}]${role.mfa ? ', MFA' : ''}${chained}\n`);
-  if (role.credentialProcess) {
-    const command = credentialProcessCommand(cliLauncher(), role.name);
-    for (const notice of (await services.profiles.writeCredentialProcess(profileOf(role), `role ${role.name}`, command)).notices) io.err(`note: ${notice}\n`);
+  if (command !== null) {
+    for (const notice of notices) io.err(`note: ${notice}\n`);
     io.out(`${services.awsFiles.config}: [${profileOf(role) === 'default' ? 'default' : `profile ${profileOf(role)}`}] credential_process = ${command}\n`);
   }
 }

@@ -15,6 +15,8 @@ export const REQUEST_CHANNELS = [
   'mfa:dismiss',
   'exports:copy',
   'preferences:set',
+  'import:plan',
+  'import:apply',
 ] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import {
   activateRequest,
   addEnvironmentRolesRequest,
+  applyImportRequest,
   addIdentityRequest,
   copyExportsRequest,
   emptyRequest,
@@ -18,6 +19,7 @@ import {
 import type { EventChannel, RequestChannel } from './channel-names.js';
 import { preferencesSchema } from './config-schema.js';
 import { activationViewSchema, appViewSchema, identityViewSchema, roleViewSchema } from './views.js';
+import { importOutcomeViewSchema, importPlanViewSchema } from './import-views.js';
 
 const done = z.strictObject({});
 
@@ -49,6 +51,10 @@ export const REQUESTS = {
   /** Main puts the lines on the clipboard; the renderer never sees them. */
   'exports:copy': { request: copyExportsRequest, response: z.strictObject({ clearsAt: z.number() }) },
   'preferences:set': { request: setPreferencesRequest, response: preferencesSchema },
+  /** What import would do with the user's ~/.aws files (a dry run; main reads them). */
+  'import:plan': { request: emptyRequest, response: importPlanViewSchema },
+  /** Import through the CLI's apply step: each key verified with STS before it is stored. */
+  'import:apply': { request: applyImportRequest, response: z.strictObject({ outcomes: z.array(importOutcomeViewSchema) }) },
 } as const satisfies Record<RequestChannel, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export const EVENTS = {

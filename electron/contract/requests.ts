@@ -3,7 +3,7 @@
 // form field fails here with the same sentence the core would give.
 
 import * as z from 'zod/mini';
-import { checked, identitySchema, nameSchema, preferencesSchema, roleSchema } from './config-schema.js';
+import { ENVIRONMENTS, checked, identitySchema, nameSchema, preferencesSchema, roleSchema } from './config-schema.js';
 import { EXPORT_FORMATS } from './export-formats.js';
 import { checkAccountId, checkRoleName } from './sts-limits.js';
 
@@ -69,5 +69,18 @@ export const copyExportsRequest = z.strictObject({
 
 /** The whole preferences object (the view holds it): a partial one would be filled with defaults. */
 export const setPreferencesRequest = z.strictObject({ preferences: preferencesSchema });
+
+/**
+ * Import what the plan proposes. Main reads the files again (the window never holds a key);
+ * the window sends only the user's choices: environments changed from the guess, and the two
+ * options that change the user's files.
+ */
+export const applyImportRequest = z.strictObject({
+  environments: z.array(z.strictObject({ role: nameSchema, env: z.enum(ENVIRONMENTS) })).check(z.maxLength(1000)),
+  /** Hand the imported role profiles over to sts-tray (credential_process instead of source_profile). */
+  credentialProcess: z.boolean(),
+  /** Remove the key lines from the credentials file once each key is in the keychain and verified. */
+  removePlaintext: z.boolean(),
+});
 
 export { nothing as emptyRequest };

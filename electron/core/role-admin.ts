@@ -1,6 +1,7 @@
 // Saving and removing roles: the one implementation behind the CLI and the tray's IPC.
 
 import type { AppServices } from './app-services.js';
+import { credentialProcessCommand } from './credential-process-command.js';
 import { StsTrayError } from './errors.js';
 import { profileOf, type AppConfig, type Role } from './model.js';
 import { refuseRemovingSource, withChainsResolved } from './role-chain.js';
@@ -51,6 +52,42 @@ export async function saveRole(services: Pick<AppServices, 'configStore' | 'sess
   await services.configStore.update((config) => withRole(config, role, options));
   services.sessions.dropRoleSession(role.name);
   if (options.previousName !== undefined) services.sessions.dropRoleSession(options.previousName);
+}
+
+export interface ServedRole {
+  /** The credential_process line written; null for a role not served that way. */
+  readonly command: string | null;
+  readonly notices: readonly string[];
+}
+
+/**
+ * Saves a role and, when it asks to be served through credential_process, writes
+ * `[profile NAME] credential_process = LAUNCHER credential-process NAME` into the config file, in
+ * a section we own. The CLI's `role add` and the window's role save both come here, with the
+ * launcher their shell knows (asked only when needed). When the config file refuses the write (a
+ * section of the user's by that name), the roles are put back as they were: a refused save
+ * leaves no role that claims a profile it does not have.
+ */
+export async function saveServedRole(
+  services: Pick<AppServices, 'configStore' | 'sessions' | 'profiles'>,
+  role: Role,
+  options: SaveRoleOptions,
+  launcher: () => readonly string[],
+): Promise<ServedRole> {
+  if (!role.credentialProcess) {
+    await saveRole(services, role, options);
+    return { command: null, notices: [] };
+  }
+  const command = credentialProcessCommand(launcher(), role.name);
+  const before = await services.configStore.load();
+  await saveRole(services, role, options);
+  try {
+    const { notices } = await services.profiles.writeCredentialProcess(profileOf(role), `role ${role.name}`, command);
+    return { command, notices };
+  } catch (error) {
+    await services.configStore.update((current) => ({ ...current, roles: before.roles }));
+    throw error;
+  }
 }
 
 /** Saves several roles in one config write, or none of them. */

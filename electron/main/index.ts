@@ -156,6 +156,11 @@ async function start(): Promise<void> {
       },
       onError: logError('launch at login'),
     }),
+    // From a checkout (`npm start`) the CLI built beside main, run by npm's Node; a package
+    // ships no CLI, so the one the user installed is looked up on the tool's PATH.
+    credentialProcessLauncher: app.isPackaged
+      ? ['sts-tray']
+      : [process.env.npm_node_execpath ?? 'node', join(app.getAppPath(), 'dist', 'cli', 'sts-tray.cjs')],
     quit: () => app.quit(),
     iconPath: (env, state) => join(assetsDir, iconName(env, state)),
     formatTime: clockTime(),

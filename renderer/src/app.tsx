@@ -14,6 +14,7 @@ import { useActivation, type Activation, type MfaOutcome } from './state/activat
 import { useAppView, type AppViewState } from './state/use-app-view.js';
 import { ActivityView } from './views/activity-view.js';
 import { IdentitiesView } from './views/identities-view.js';
+import { ImportView } from './views/import-view.js';
 import { Onboarding } from './views/onboarding.js';
 import { PreferencesView } from './views/preferences-view.js';
 import { RolesView } from './views/roles-view.js';
@@ -67,6 +68,9 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('sessions');
   const [focusIdentityForm, setFocusIdentityForm] = useState(false);
+  // Import covers the tab's view until closed: its result stays on screen after the first
+  // identity arrives (which ends the first run).
+  const [importing, setImporting] = useState(false);
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const activation = useActivation();
   // Main's prompt stays in the view until main clears it; once answered here it is hidden.
@@ -78,6 +82,7 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
 
   const navigate = (next: Tab) => {
     setFocusIdentityForm(false);
+    setImporting(false);
     setTab(next);
   };
   const firstRun = view.identities.length === 0 && view.configError === null;
@@ -94,15 +99,17 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
             {errorText(t, view.configError)}
           </p>
         ) : null}
-        {tab === 'sessions' && firstRun ? (
+        {importing ? <ImportView onClose={() => setImporting(false)} /> : null}
+        {!importing && tab === 'sessions' && firstRun ? (
           <Onboarding
             onStart={() => {
               setTab('identities');
               setFocusIdentityForm(true);
             }}
+            onImport={() => setImporting(true)}
           />
         ) : null}
-        {tab === 'sessions' && !firstRun ? (
+        {!importing && tab === 'sessions' && !firstRun ? (
           <SessionsView
             view={view}
             offset={offset}
@@ -113,12 +120,19 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
             onConfirm={setConfirm}
           />
         ) : null}
-        {tab === 'identities' ? (
-          <IdentitiesView view={view} offset={offset} autoFocusForm={focusIdentityForm} onConfirm={setConfirm} onNavigate={navigate} />
+        {!importing && tab === 'identities' ? (
+          <IdentitiesView
+            view={view}
+            offset={offset}
+            autoFocusForm={focusIdentityForm}
+            onConfirm={setConfirm}
+            onNavigate={navigate}
+            onImport={() => setImporting(true)}
+          />
         ) : null}
-        {tab === 'roles' ? <RolesView view={view} onConfirm={setConfirm} onNavigate={navigate} /> : null}
-        {tab === 'preferences' ? <PreferencesView view={view} /> : null}
-        {tab === 'activity' ? <ActivityView view={view} /> : null}
+        {!importing && tab === 'roles' ? <RolesView view={view} onConfirm={setConfirm} onNavigate={navigate} /> : null}
+        {!importing && tab === 'preferences' ? <PreferencesView view={view} /> : null}
+        {!importing && tab === 'activity' ? <ActivityView view={view} /> : null}
       </main>
 
       {confirm ? <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} /> : null}

@@ -28,7 +28,8 @@ import { dispatchRequest } from '../../../electron/app/ipc-dispatch.js';
 import { clockTime } from '../../../electron/core/time.js';
 import { trayIconName } from '../../../electron/app/tray-icon-name.js';
 import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../../rig/aws-cli.js';
-import { startStsEmulator, type StsEmulator, type StsEmulatorOptions } from '../../rig/sts-emulator/sts-emulator.js';
+import { startStsEmulator, type EmulatorRole, type EmulatorUser, type StsEmulator, type StsEmulatorOptions } from '../../rig/sts-emulator/sts-emulator.js';
+import { CLI_ENTRY, cliTestEnv } from '../../cli/run-cli-process.js';
 import { InFlight } from './in-flight.js';
 import { recordingShell, type RecordingShell } from './recording-shell.js';
 import { ROLES, USER } from './sts-world.js';
@@ -46,6 +47,8 @@ export interface AppHarnessOptions {
   readonly systemLocale?: string;
   /** Emulator knobs, e.g. a short cap on MFA sessions so a warning comes within hours. */
   readonly emulator?: Partial<Pick<StsEmulatorOptions, 'issuedLifetimeSeconds'>>;
+  /** IAM users and roles beside sts-world.ts's (an import scenario's second user). */
+  readonly world?: { readonly users?: readonly EmulatorUser[]; readonly roles?: readonly EmulatorRole[] };
 }
 
 export interface AppHarness {
@@ -89,7 +92,12 @@ export async function startAppHarness(options: AppHarnessOptions = {}): Promise<
   }
   const time = new VirtualTime(Date.now());
   const home = await mkdtemp(join(tmpdir(), 'sts-tray-renderer-'));
-  const emulator = await startStsEmulator({ users: [USER], roles: ROLES, now: () => time.now(), ...options.emulator }).catch(
+  const emulator = await startStsEmulator({
+    users: [USER, ...(options.world?.users ?? [])],
+    roles: [...ROLES, ...(options.world?.roles ?? [])],
+    now: () => time.now(),
+    ...options.emulator,
+  }).catch(
     async (error: unknown) => {
       await rm(home, { recursive: true, force: true });
       throw error;
@@ -103,7 +111,7 @@ export async function startAppHarness(options: AppHarnessOptions = {}): Promise<
     await rm(home, { recursive: true, force: true });
   };
   try {
-    return await wire({ options, time, home, emulator, keychain, cleanUp });
+    return await wire({ options, time, home, emulator, keychain, service, cleanUp });
   } catch (error) {
     await cleanUp();
     throw error;
@@ -116,12 +124,14 @@ interface Parts {
   readonly home: string;
   readonly emulator: StsEmulator;
   readonly keychain: KeytarSecretStore;
+  /** The keychain service name, for a CLI an AWS tool runs (credential_process). */
+  readonly service: string;
   /** Empties the keychain service, stops the emulator, removes the temp HOME. */
   readonly cleanUp: () => Promise<void>;
 }
 
 /** The app over the parts: adapters, engine, controller, shell modules, tray. */
-async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts): Promise<AppHarness> {
+async function wire({ options, time, home, emulator, keychain, service, cleanUp }: Parts): Promise<AppHarness> {
   const now = () => time.now();
 
   // The real adapters, each call counted while it runs (in-flight.ts) so settle() can wait for them.
@@ -129,6 +139,7 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
   const broker = new SdkStsBroker({ endpoint: emulator.url, clock: time });
   const secrets = inFlight.secrets(new ChunkedSecretStore(keychain));
   // Jitter off: a renewal lands at its planned moment, so a test knows how far to move time.
+  const appHome = join(home, 'sts-tray');
   const services = composeServices({
     timers: time,
     random: () => 0,
@@ -136,7 +147,7 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
     secrets,
     sts: inFlight.sts(broker),
     clock: time,
-    configPath: configFilePath({ STS_TRAY_HOME: join(home, 'sts-tray') }),
+    configPath: configFilePath({ STS_TRAY_HOME: appHome }),
     awsFiles: awsFilePaths({}, home),
     close: () => broker.close(),
   });
@@ -158,6 +169,8 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
     confirm: shell.confirm.ask,
     showWindow,
     setLaunchAtLogin: (enabled) => shell.launchAtLogin.push(enabled),
+    // The built CLI, as `npm start` would put it into credential_process.
+    credentialProcessLauncher: [process.execPath, CLI_ENTRY],
     quit: () => shell.quits.push(time.now()),
     iconPath: (env, state) => `/assets/${trayIconName(env, state, 'linux')}`,
     formatTime: clockTime(TIME_ZONE),
@@ -230,8 +243,8 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
       }
       return run(debianAwsCli(), [...args, '--endpoint-url', emulator.url, '--output', 'json'], {
         env: {
-          PATH: process.env.PATH,
-          HOME: home,
+          // What a credential_process profile's CLI needs to find this run's app folder, keychain and STS.
+          ...cliTestEnv(home, service, { STS_TRAY_HOME: appHome, STS_TRAY_STS_ENDPOINT: emulator.url, STS_TRAY_SOCKET: 'off' }),
           AWS_SHARED_CREDENTIALS_FILE: awsFiles.credentials,
           AWS_CONFIG_FILE: awsFiles.config,
           ...QUIET_AWS_CLI_ENV,

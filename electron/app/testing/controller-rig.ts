@@ -15,6 +15,9 @@ import type { ConfirmQuestion, ShellEvent, ShellPorts } from '../shell-ports.js'
 
 export const CONTROLLER_PATHS = { credentials: '/h/.aws/credentials', config: '/h/.aws/config', appConfig: '/h/sts-tray/config.json' };
 
+/** What the rig's shell says AWS tools run for credential_process. */
+export const CONTROLLER_LAUNCHER = ['/opt/node/bin/node', '/opt/sts-tray/cli/sts-tray.cjs'];
+
 export interface RecordedShell extends ShellPorts {
   readonly copies: Array<{ text: string; clearAfterMs: number }>;
   readonly clears: number[];
@@ -80,6 +83,7 @@ export async function controllerRig(configJson: unknown, options: { readonly run
     },
     showWindow: () => shell.windowShown.push(time.now()),
     setLaunchAtLogin: (enabled) => shell.loginItem.push(enabled),
+    credentialProcessLauncher: CONTROLLER_LAUNCHER,
   };
   const controller = new AppController({ services, clock: time, timers: time, shell, systemLocale: 'en-US', ...options });
   const settle = async () => {

@@ -5,6 +5,7 @@
 // but only for a key that is in the keychain and verified, and only once no profile in the
 // config still takes its keys from that section. Running it again changes nothing.
 
+import type { IMPORT_STATUSES } from '../../contract/import-views.js';
 import type { AppServices } from '../app-services.js';
 import { credentialProcessCommand } from '../credential-process-command.js';
 import { describeError } from '../errors.js';
@@ -23,7 +24,7 @@ export interface ApplyImportOptions {
   readonly launcher: readonly string[];
 }
 
-export type ImportStatus = 'created' | 'exists' | 'refused' | 'switched' | 'plaintext-removed' | 'plaintext-kept';
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 export interface ImportOutcome {
   readonly kind: 'identity' | 'role';

@@ -24,6 +24,11 @@ export interface ResolvedProfile {
   readonly credentials?: SectionRef | undefined;
 }
 
+/** Where a section is, as import reports it: "credentials line 3". */
+export function placeOf(ref: SectionRef): string {
+  return `${ref.file} line ${ref.line}`;
+}
+
 function defaultsOf(doc: IniDocument): Map<string, string> {
   const defaults = new Map<string, string>();
   for (const s of doc.sections) if (s.name === DEFAULT_SECTION) for (const [k, v] of sectionValues(doc, s)) defaults.set(k, v);

@@ -7,7 +7,7 @@ import { checkSecretAccessKey } from '../identity-keys.js';
 import { type AppConfig, type Identity, identitySchema, type Role, roleSchema } from '../model.js';
 import { describeIssues } from '../schema-errors.js';
 import { guessEnvironment } from './environment-guess.js';
-import { type ResolvedProfile, type SectionRef, resolveProfiles } from './aws-profile-map.js';
+import { type ResolvedProfile, type SectionRef, placeOf, resolveProfiles } from './aws-profile-map.js';
 import type { IniDocument } from '../credentials-file/ini-document.js';
 
 export interface IdentityProposal {
@@ -45,7 +45,7 @@ const SSO = /^sso_/;
 
 function where(p: ResolvedProfile): string {
   const at = p.config ?? p.credentials;
-  return at ? `${at.file} line ${at.line}` : '';
+  return at ? placeOf(at) : '';
 }
 
 function hasAny(values: ReadonlyMap<string, string>, test: (key: string) => boolean): string | undefined {

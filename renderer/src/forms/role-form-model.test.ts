@@ -85,6 +85,16 @@ describe('draftFromRole', () => {
   });
 });
 
+describe('the credential_process switch', () => {
+  it('asks for credential_process when on, leaves the field out when off, and opens a served role switched on', () => {
+    expect(checkRoleDraft({ ...good, credentialProcess: true }).role).toMatchObject({ credentialProcess: true });
+    expect(checkRoleDraft(good).role).not.toHaveProperty('credentialProcess');
+    const role = roleSchema.parse({ name: 'tes', identity: 'dev', roleArn: 'arn:aws:iam::222222222222:role/tes-deployer', credentialProcess: true });
+    expect(draftFromRole(role).credentialProcess).toBe(true);
+    expect(checkRoleDraft(draftFromRole(role)).role).toEqual(role);
+  });
+});
+
 describe('a chained role in the form', () => {
   const chained: RoleDraft = { ...good, sourceRole: 'hub', mfa: true };
 

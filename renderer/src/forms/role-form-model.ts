@@ -53,6 +53,8 @@ export interface RoleDraft {
   readonly mfa: boolean;
   readonly profile: string;
   readonly mirrorDefault: boolean;
+  /** Also serve the role through `credential_process` in ~/.aws/config. */
+  readonly credentialProcess: boolean;
 }
 
 export function emptyRoleDraft(identity: string): RoleDraft {
@@ -72,6 +74,7 @@ export function emptyRoleDraft(identity: string): RoleDraft {
     mfa: true,
     profile: '',
     mirrorDefault: false,
+    credentialProcess: false,
   };
 }
 
@@ -96,6 +99,7 @@ export function draftFromRole(role: Role): RoleDraft {
     mfa: role.mfa,
     profile: role.profile ?? '',
     mirrorDefault: role.mirrorDefault,
+    credentialProcess: role.credentialProcess ?? false,
   };
 }
 
@@ -146,6 +150,8 @@ export function checkRoleDraft(draft: RoleDraft): RoleCheck {
     // MFA is asked at a chain's root, never by a chained role.
     mfa: chained ? false : draft.mfa,
     mirrorDefault: draft.mirrorDefault,
+    // Left out when off, as `role add` without --credential-process leaves it.
+    ...(draft.credentialProcess ? { credentialProcess: true } : {}),
     ...given('externalId', draft.externalId),
     ...given('sessionName', draft.sessionName),
     ...given('region', draft.region),

@@ -6,6 +6,7 @@ import type { AppView, IdentityView } from '../../../electron/contract/views.js'
 import { request } from '../api.js';
 import type { ConfirmRequest } from '../components/confirm-dialog.js';
 import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
+import { TableHead } from '../components/table-head.js';
 import type { Tab } from '../components/tab-bar.js';
 import { replaceKeyDraft } from '../forms/identity-form-model.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -19,9 +20,11 @@ export interface IdentitiesViewProps {
   readonly autoFocusForm: boolean;
   readonly onConfirm: (request: ConfirmRequest) => void;
   readonly onNavigate: (tab: Tab) => void;
+  /** Opens the import of the keys and role profiles in ~/.aws. */
+  readonly onImport: () => void;
 }
 
-export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavigate }: IdentitiesViewProps) {
+export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavigate, onImport }: IdentitiesViewProps) {
   const { t, span, endTime } = useI18n();
   const now = useClock(offset);
   const [replacing, setReplacing] = useState<IdentityView | null>(null);
@@ -49,6 +52,11 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
     <section aria-labelledby="identities-title" className="view">
       <h1 id="identities-title">{t('identities.title')}</h1>
       <p className="view-intro">{t('identities.intro')}</p>
+      <p>
+        <button type="button" data-testid="identities-import" onClick={onImport}>
+          {t('identities.import')}
+        </button>
+      </p>
 
       <IdentityForm
         key={replacing?.name ?? ''}
@@ -75,18 +83,10 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
         <p className="empty">{t('identities.none')}</p>
       ) : (
         <table className="table" data-testid="identities-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('identities.name')}</th>
-              <th scope="col">{t('identities.accessKeyId')}</th>
-              <th scope="col">{t('identities.mfaSerial')}</th>
-              <th scope="col">{t('identities.region')}</th>
-              <th scope="col">{t('identities.mfaSession')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['identities.name', 'identities.accessKeyId', 'identities.mfaSerial', 'identities.region', 'identities.mfaSession']}
+            actions
+          />
           <tbody>
             {view.identities.map((identity) => (
               <tr key={identity.name} data-identity={identity.name}>

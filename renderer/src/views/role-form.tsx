@@ -193,6 +193,13 @@ export function RoleForm({ identities, roles, editing, onDone, onCancel }: RoleF
         checked={draft.mirrorDefault}
         onChange={(mirrorDefault) => form.update({ mirrorDefault }, [])}
       />
+      <CheckboxField
+        id="role-credentialProcess"
+        label={t('roles.credentialProcess')}
+        hint={t('roles.credentialProcessHint')}
+        checked={draft.credentialProcess}
+        onChange={(credentialProcess) => form.update({ credentialProcess }, [])}
+      />
       <div className="actions">
         <SubmitButton disabled={busy} label={editing ? t('roles.saveSubmit') : t('roles.addSubmit')} />
         {editing ? (

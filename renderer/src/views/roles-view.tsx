@@ -7,6 +7,7 @@ import { request } from '../api.js';
 import type { ConfirmRequest } from '../components/confirm-dialog.js';
 import { EnvBadge } from '../components/env-badge.js';
 import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
+import { TableHead } from '../components/table-head.js';
 import type { Tab } from '../components/tab-bar.js';
 import { focusControl } from '../forms/use-form.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -67,18 +68,7 @@ export function RolesView({ view, onConfirm, onNavigate }: RolesViewProps) {
         <p className="empty">{t('roles.none')}</p>
       ) : (
         <table className="table" data-testid="roles-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('roles.name')}</th>
-              <th scope="col">{t('roles.env')}</th>
-              <th scope="col">{t('roles.identity')}</th>
-              <th scope="col">{t('roles.roleArn')}</th>
-              <th scope="col">{t('roles.profile')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['roles.name', 'roles.env', 'roles.identity', 'roles.roleArn', 'roles.profile']} actions />
           <tbody>
             {view.roles.map((r) => (
               <tr key={r.role.name} data-role={r.role.name}>
