@@ -1,6 +1,7 @@
 // Child process of crash.test.ts: renews two profiles in one write, in a loop, until killed.
 // argv: <credentials path> <config path> <first generation>. Prints "ready" once loaded and
-// starts writing at the first line on stdin, so the parent can start the next writer early.
+// starts writing at the first line on stdin, so the parent can start the next writer early;
+// prints "wrote" after its first whole write.
 // Every value carries its generation, so the parent can tell old from new from a mix.
 
 import { AwsProfileStore, type ProfileWrite } from '../../electron/core/credentials-file/aws-profile-store.js';
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   await new Promise((go) => process.stdin.once('data', go));
   for (let n = Number(first); ; n += 1) {
     await store.write([generationWrite('tes', n), generationWrite('stg', n)]);
+    // Once: the parent may wait for a finished write before it kills, whatever the machine's load.
+    if (n === Number(first)) process.stdout.write('wrote\n');
   }
 }
 
