@@ -231,4 +231,14 @@ describe('sts-tray in a terminal and in shells', () => {
     expect(result.stderr).toMatch(/^note: the OS keychain could not be reached, so MFA sessions are unknown: /);
     await stat(join(home, '.aws', 'credentials'));
   });
+  it('role add --verify keeps a role STS lets the identity assume, and does not save one it refuses', async () => {
+    const refused = await cli(['role', 'add', 'never', '--identity', 'dev', '--role-arn', 'arn:aws:iam::555555555555:role/trusts-nobody', '--mfa', '--verify']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^sts-tray: role never was not saved: the AssumeRole try failed: /);
+    expect((await cli(['role', 'list', '--names'])).stdout).toBe('tes\nprd\n');
+    const kept = await cli(['role', 'add', 'tes-again', '--identity', 'dev', '--role-arn', TES_ARN, '--mfa', '--verify']);
+    expect(kept.stderr).toBe('');
+    expect(kept.stdout).toMatch(/^verified: STS let dev assume it as arn:aws:sts::222222222222:assumed-role\/tes-deployer\//);
+    expect((await cli(['role', 'list', '--names'])).stdout).toBe('tes\nprd\ntes-again\n');
+  });
 });

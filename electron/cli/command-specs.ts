@@ -97,6 +97,8 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       'mirror-default': { type: 'boolean', help: 'also write the credentials to [default]' },
       'credential-process': { type: 'boolean', help: 'also write [profile NAME] credential_process = sts-tray … in ~/.aws/config' },
       replace: { type: 'boolean', help: 'replace a role of that name' },
+      verify: { type: 'boolean', help: 'assume it once before keeping it: a role STS refuses is not saved' },
+      'mfa-code': MFA_CODE,
     },
   },
   {

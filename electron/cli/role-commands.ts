@@ -1,15 +1,16 @@
 // `sts-tray role add|list|remove`: roles assumed from an identity.
 
-import { StsTrayError } from '../core/errors.js';
+import { StsTrayError, describeError } from '../core/errors.js';
 import { profileOf, roleSchema, type Role } from '../core/model.js';
 import { parseOrThrow } from '../core/schema-errors.js';
-import { removeRole, saveServedRole } from '../core/role-admin.js';
+import { removeRole, saveRole, saveServedRole } from '../core/role-admin.js';
 import { rootIdentityOf } from '../core/role-chain.js';
 import { resolveChain } from '../contract/role-chain.js';
 import { checkAccountId, checkRoleName, roleArnFrom } from '../contract/sts-limits.js';
 import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './command-context.js';
 import { formatTable } from './format.js';
 import { cliLauncher } from './cli-launcher.js';
+import { withMfaCode } from './session-commands.js';
 
 /** The role fields as the flags that set them, for messages about bad input. */
 const ROLE_FLAGS = {
@@ -82,12 +83,32 @@ export async function roleAdd(ctx: CommandContext): Promise<void> {
   if (exists && !flag(ctx, 'replace')) {
     throw new StsTrayError('conflict', `role "${role.name}" exists; add --replace to change it, or choose another name`);
   }
-  const { command, notices } = await saveServedRole(services, role, { replace: flag(ctx, 'replace') }, cliLauncher);
+  if (flag(ctx, 'verify')) await saveVerified(ctx, role);
+  const { command, notices } = await saveServedRole(services, role, { replace: flag(ctx, 'replace') || flag(ctx, 'verify') }, cliLauncher);
   const chained = role.sourceRole === undefined ? '' : `, assumed with role ${role.sourceRole}'s session`;
   io.out(`role ${role.name} saved: ${role.roleArn} → profile [${profileOf(role)}]${role.mfa ? ', MFA' : ''}${chained}\n`);
   if (command !== null) {
     for (const notice of notices) io.err(`note: ${notice}\n`);
     io.out(`${services.awsFiles.config}: [${profileOf(role) === 'default' ? 'default' : `profile ${profileOf(role)}`}] credential_process = ${command}\n`);
+  }
+}
+
+/**
+ * --verify: the role is saved, assumed once (asking for a code as assume does), and put back as
+ * it was when STS refuses it, so a role that can never be assumed is not kept.
+ */
+async function saveVerified(ctx: CommandContext, role: Role): Promise<void> {
+  const { services, io } = ctx;
+  const before = (await services.configStore.load()).roles;
+  await saveRole(services, role, { replace: flag(ctx, 'replace') });
+  try {
+    const session = await withMfaCode(ctx, (mfaCode) => services.sessions.roleSession(role.name, { mfaCode, fresh: true }));
+    io.out(`verified: STS let ${role.identity}${role.sourceRole === undefined ? '' : ` (through ${role.sourceRole})`} assume it as ${session.credentials.assumedRoleArn ?? role.roleArn}\n`);
+  } catch (error) {
+    await services.configStore.update((config) => ({ ...config, roles: before }));
+    services.sessions.dropRoleSession(role.name);
+    const code = error instanceof StsTrayError ? error.code : 'access-denied';
+    throw new StsTrayError(code, `role ${role.name} was not saved: the AssumeRole try failed: ${describeError(error)}`);
   }
 }
 
