@@ -24,12 +24,14 @@ import {
   throttling,
 } from './sts-error.js';
 import { StsState, type IssuedCredentialInfo } from './sts-state.js';
+import { acceptExternal, type ExternalRoleCredentials } from './external-credentials.js';
 import { errorXml, successXml } from './sts-xml.js';
 import { generateTotp } from './totp.js';
 
 export type { EmulatorRole, EmulatorUser, IssuedLifetimes, StsEmulatorOptions } from './emulator-config.js';
 export type { Fault } from './faults.js';
 export type { IssuedCredentialInfo } from './sts-state.js';
+export type { ExternalRoleCredentials } from './external-credentials.js';
 export { generateTotp };
 
 export interface RecordedCall {
@@ -60,6 +62,11 @@ export interface StsEmulator {
   revokeAccessKey(accessKeyId: string): void;
   /** Every temporary credential handed out so far, without secrets. */
   issued(): readonly IssuedCredentialInfo[];
+  /**
+   * Accepts role credentials another service issued (the Identity Center emulator's
+   * GetRoleCredentials) as a session of that account's permission-set role.
+   */
+  acceptRoleCredentials(credentials: ExternalRoleCredentials): void;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -259,5 +266,6 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
     },
     revokeAccessKey: (id) => state.revoke(id),
     issued: () => state.issued(),
+    acceptRoleCredentials: (credentials) => acceptExternal(state, credentials, clock()),
   };
 }
