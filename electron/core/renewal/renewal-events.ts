@@ -44,7 +44,15 @@ export type RenewalEvent =
       readonly retryAt: number | null;
       readonly at: number;
     }
-  | { readonly type: 'mfa-expiring'; readonly identity: string; readonly expiresAt: number; readonly leadSeconds: number; readonly at: number }
+  | {
+      readonly type: 'mfa-expiring';
+      readonly identity: string;
+      readonly expiresAt: number;
+      readonly leadSeconds: number;
+      readonly at: number;
+      /** The identity is an IAM Identity Center sign-in: what ends is the sign-in, and a new one (not a code) continues it. */
+      readonly signIn?: true;
+    }
   | { readonly type: 'expired'; readonly role: string; readonly at: number }
   | { readonly type: 'clock-jump'; readonly deltaMs: number; readonly at: number }
   /** A wave could not run at all (the config became unreadable, a file could not be written). */

@@ -282,6 +282,7 @@ export const en = {
   'error.file-unsafe': 'The file was not rewritten: {message}',
   'error.file-io': 'File error: {message}',
   'error.usage': '{message}',
+  'error.needs-sign-in': 'Sign in again: {message}',
   'error.needs-confirmation': 'Confirmation needed: {message}',
   'error.bad-request': 'The request was refused: {message}',
   'error.forbidden-sender': 'The request was refused: {message}',

@@ -282,6 +282,7 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'error.file-unsafe': 'ファイルは書き換えませんでした: {message}',
   'error.file-io': 'ファイルのエラーです: {message}',
   'error.usage': '{message}',
+  'error.needs-sign-in': 'もう一度サインインしてください: {message}',
   'error.needs-confirmation': '確認が必要です: {message}',
   'error.bad-request': '要求が拒否されました: {message}',
   'error.forbidden-sender': '要求が拒否されました: {message}',
