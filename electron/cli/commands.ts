@@ -10,6 +10,7 @@ import { credentialProcess } from './credential-process-command.js';
 import type { LiveSessions } from './live-sessions.js';
 import type { ParsedCommand } from './parse-command.js';
 import { roleAdd, roleList, roleRemove } from './role-commands.js';
+import { SSO_HANDLERS } from './sso-commands.js';
 import { assume, exportLines, logout, status, whoami } from './session-commands.js';
 import { watch } from './watch-command.js';
 
@@ -30,6 +31,7 @@ const HANDLERS: Record<string, (ctx: CommandContext) => Promise<void>> = {
   watch,
   import: importSetup,
   'credential-process': credentialProcess,
+  ...SSO_HANDLERS,
 };
 
 export async function runCommand(parsed: ParsedCommand, io: CliIo, factory: ServicesFactory, live: LiveSessions): Promise<void> {

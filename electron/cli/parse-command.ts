@@ -3,6 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { StsTrayError } from '../core/errors.js';
+import { SSO_COMMANDS } from './sso-commands.js';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
@@ -55,6 +56,7 @@ export const COMMANDS: Record<string, { options: OptionSpec; positionals: number
   logout: { positionals: -1, options: { all: { type: 'boolean' } } },
   watch: { positionals: -1, options: { 'mfa-code': { type: 'string' } } },
   import: { positionals: 0, options: { apply: { type: 'boolean' }, 'credential-process': { type: 'boolean' }, 'remove-plaintext': { type: 'boolean' } } },
+  ...SSO_COMMANDS,
 };
 
 export interface ParsedCommand {

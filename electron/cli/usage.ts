@@ -34,6 +34,14 @@ Usage:
   sts-tray watch [NAME ...] [--mfa-code CODE]
                          keep the roles (none: every active profile) renewed until Ctrl-C,
                          one line per renewal; asks for an MFA code when one is needed
+  sts-tray sso add NAME --start-url URL --region SSO_REGION [--session-name S] [--role-region R] [--replace]
+                         an IAM Identity Center sign-in (its roles name it as --identity)
+  sts-tray sso login NAME                    sign in: prints a page and a code to approve in a browser;
+                         the tokens go to the OS keychain and are refreshed without a browser
+  sts-tray sso roles NAME [--add] [--json]   the accounts and roles it may use, tes/stg/prd guessed;
+                         --add adds the ones not added yet as roles (switch with assume)
+  sts-tray sso list [--json]
+  sts-tray sso logout NAME | sso remove NAME
 
 Global options:
   --endpoint-url URL   STS endpoint (also STS_TRAY_STS_ENDPOINT)

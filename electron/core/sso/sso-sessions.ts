@@ -43,8 +43,9 @@ export class SsoSessions {
 
   async roleCredentials(identity: SsoIdentity, target: { accountId: string; roleName: string }): Promise<TemporaryCredentials> {
     const ask = (accessToken: string) => this.service.getRoleCredentials({ region: identity.region, accessToken, ...target });
+    const accessToken = await this.accessToken(identity);
     try {
-      return await ask(await this.accessToken(identity));
+      return await ask(accessToken);
     } catch (error) {
       if (!(error instanceof StsTrayError) || error.code !== 'needs-sign-in') throw error;
       // The portal refused a token we thought good (revoked, or ended early): one refresh,
