@@ -104,6 +104,14 @@ describe('sts-tray sso, from a start URL to the AWS CLI', () => {
     if (home) await rm(home, { recursive: true, force: true });
   });
 
+  it("import reports the user's own [sso-session] and sso_* profile, with the commands that make the same sign-in here", async () => {
+    const dry = await cli(['import']);
+    expect(dry.code).toBe(0);
+    const report = dry.stdout + dry.stderr;
+    expect(report).toMatch(/sso-session corp.*IAM Identity Center sign-in.*sts-tray sso add corp --start-url https:\/\/corp\.awsapps\.com\/start --region us-east-1/s);
+    expect(report).toMatch(/corp-admin.*account 999999999999, role AdministratorAccess.*sts-tray sso roles corp --add/s);
+  });
+
   it('adds a sign-in from its start URL and region', async () => {
     const added = await cli(['sso', 'add', 'myco', '--start-url', world.sso.startUrl, '--region', SSO_REGION]);
     expect(added.stderr).toBe('');
