@@ -26,6 +26,8 @@ import { mfaRequests } from './mfa-requests.js';
 import { preferenceRequests } from './preference-requests.js';
 import { roleRequests } from './role-requests.js';
 import { sessionRequests } from './session-requests.js';
+import { ssoRequests } from './sso-requests.js';
+import { SsoSignIns, ssoIdentityViews } from './sso-sign-ins.js';
 import type { RequestHandlers, ShellPorts } from './shell-ports.js';
 
 export interface AppControllerDeps {
@@ -63,11 +65,18 @@ export class AppController implements ControllerContext {
    * them, so a wave of a thousand renewals does not read the config a thousand times.
    */
   private knownPreferences: Preferences = emptyConfig().preferences;
+  private readonly ssoSignIns: SsoSignIns;
 
   constructor(private readonly deps: AppControllerDeps) {
     this.services = deps.services;
     this.woke = wakeCheck(deps);
     this.shell = deps.shell;
+    this.ssoSignIns = new SsoSignIns({
+      services: deps.services,
+      record: (kind, subject, detail) => this.record(kind, subject, detail),
+      changed: () => this.changed(),
+      openExternal: deps.shell.openExternal,
+    });
     this.handlers = {
       'state:get': () => this.view(),
       ...identityRequests(this),
@@ -75,6 +84,7 @@ export class AppController implements ControllerContext {
       ...sessionRequests(this),
       ...mfaRequests(this),
       ...preferenceRequests(this),
+      ...ssoRequests(this, this.ssoSignIns),
     };
     deps.services.engine.on((event) => this.onEngineEvent(event));
   }
@@ -152,7 +162,20 @@ export class AppController implements ControllerContext {
       mfaPrompt: this.mfaPrompt,
       configError,
       systemLocale: this.deps.systemLocale.slice(0, 35),
+      ssoIdentities: await ssoIdentityViews(services, config),
+      ssoSignIn: this.ssoSignIns.current(),
     };
+  }
+
+  /** A tray or notification click: starts an IAM Identity Center sign-in and shows the window with its code. */
+  async signInSso(identity: string): Promise<void> {
+    try {
+      await this.ssoSignIns.start(identity);
+      this.shell.showWindow();
+    } catch (error) {
+      this.record('sso-sign-in-failed', identity, describeError(error));
+      this.changed();
+    }
   }
 
   // ---- what the tray and the system call ----

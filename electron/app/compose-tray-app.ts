@@ -33,6 +33,8 @@ export interface TrayAppDeps {
   readonly onError: (context: 'clipboard' | 'tray', error: unknown) => void;
   /** Present while the tray runs (core/run-marker.ts); absent in the e2e harness. */
   readonly runMarker?: RunMarker;
+  /** Opens an IAM Identity Center sign-in page in the default browser. */
+  readonly openExternal?: (url: string) => void;
 }
 
 export interface TrayApp {
@@ -59,6 +61,7 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
   const notices = new NoticeCenter({
     notifier: deps.notifier,
     openMfaPrompt: (identity) => controller?.promptMfa(identity, 'expiring'),
+    signIn: (identity) => void controller?.signInSso(identity),
     showWindow,
     systemLocale,
   });
@@ -67,7 +70,7 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
     clock,
     timers,
     systemLocale,
-    shell: { clipboard, notices, confirm: deps.confirm, showWindow, setLaunchAtLogin: deps.setLaunchAtLogin },
+    shell: { clipboard, notices, confirm: deps.confirm, showWindow, setLaunchAtLogin: deps.setLaunchAtLogin, openExternal: deps.openExternal },
     ...(deps.runMarker ? { runMarker: deps.runMarker } : {}),
   });
   const detachTray = new TrayPresenter({

@@ -49,4 +49,6 @@ export interface ShellPorts {
   /** Shows (creating if needed) the window with the renderer. */
   readonly showWindow: () => void;
   readonly setLaunchAtLogin: (enabled: boolean) => void;
+  /** Opens a page in the default browser (an IAM Identity Center sign-in); absent: the window shows its address. */
+  readonly openExternal?: ((url: string) => void) | undefined;
 }

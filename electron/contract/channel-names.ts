@@ -15,6 +15,13 @@ export const REQUEST_CHANNELS = [
   'mfa:dismiss',
   'exports:copy',
   'preferences:set',
+  'sso:add',
+  'sso:sign-in',
+  'sso:cancel-sign-in',
+  'sso:discover',
+  'sso:add-roles',
+  'sso:sign-out',
+  'sso:remove',
 ] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 

@@ -17,6 +17,7 @@ import {
 } from './requests.js';
 import type { EventChannel, RequestChannel } from './channel-names.js';
 import { preferencesSchema } from './config-schema.js';
+import { SSO_REQUESTS } from './sso-channels.js';
 import { activationViewSchema, appViewSchema, identityViewSchema, roleViewSchema } from './views.js';
 
 const done = z.strictObject({});
@@ -49,6 +50,7 @@ export const REQUESTS = {
   /** Main puts the lines on the clipboard; the renderer never sees them. */
   'exports:copy': { request: copyExportsRequest, response: z.strictObject({ clearsAt: z.number() }) },
   'preferences:set': { request: setPreferencesRequest, response: preferencesSchema },
+  ...SSO_REQUESTS,
 } as const satisfies Record<RequestChannel, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export const EVENTS = {

@@ -31,6 +31,8 @@ export interface SsoEmulator {
   readonly endpointTemplate: string;
   /** The start URL this instance knows. */
   readonly startUrl: string;
+  /** The instance's region (the SSO region clients must name). */
+  readonly region: string;
   close(): Promise<void>;
   /** Approves or denies the device authorization with this user code, as the browser page does. */
   approve(userCode: string): void;
@@ -340,6 +342,7 @@ export async function startSsoEmulator(options: SsoEmulatorOptions): Promise<Sso
     url,
     endpointTemplate: `${url}/{region}`,
     startUrl,
+    region: options.region,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -252,6 +252,9 @@ export const en = {
   'activity.kind.identity-removed': 'Identity removed',
   'activity.kind.role-saved': 'Role saved',
   'activity.kind.role-removed': 'Role removed',
+  'activity.kind.sso-signed-in': 'Signed in (IAM Identity Center)',
+  'activity.kind.sso-sign-in-failed': 'Sign-in failed (IAM Identity Center)',
+  'activity.kind.sso-signed-out': 'Signed out (IAM Identity Center)',
 
   'form.invalid': '{message}',
   'form.fixFields': 'Check the marked fields.',

@@ -252,6 +252,9 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'activity.kind.identity-removed': 'ID を削除',
   'activity.kind.role-saved': 'ロールを保存',
   'activity.kind.role-removed': 'ロールを削除',
+  'activity.kind.sso-signed-in': 'サインインしました (IAM Identity Center)',
+  'activity.kind.sso-sign-in-failed': 'サインインに失敗しました (IAM Identity Center)',
+  'activity.kind.sso-signed-out': 'サインアウトしました (IAM Identity Center)',
 
   'form.invalid': '入力内容を確認してください: {message}',
   'form.fixFields': '印の付いた項目を確認してください。',
