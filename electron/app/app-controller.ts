@@ -411,7 +411,8 @@ export class AppController implements ControllerContext {
     if (this.minuteTimer) this.deps.timers.clearTimer(this.minuteTimer);
     this.minuteTimer = null;
     const running = view.roles.some((r) => r.expiresAt !== null && r.expiresAt > view.now);
-    const waiting = view.roles.some((r) => r.status === 'needs-mfa');
+    // A role stopped for an IAM Identity Center sign-in waits too: `sts-tray sso login` may end it.
+    const waiting = view.roles.some((r) => r.status === 'needs-mfa' || r.lastError?.code === 'needs-sign-in');
     if ((!running && !waiting) || this.stopped) return;
     this.minuteTimer = this.deps.timers.setTimer(() => {
       this.minuteTimer = null;

@@ -190,7 +190,7 @@ export class RenewalEngine {
    * the identities whose roles resumed.
    */
   async resumeWaiting(): Promise<string[]> {
-    const waiting = this.waiting();
+    const waiting = [...this.waiting(), ...this.stoppedForSignIn()];
     const resumed: string[] = [];
     for (const identity of new Set(waiting.map((t) => t.identity))) {
       const expiresAt = await this.deps.sessions.mfaSessionExpiresAt(identity);
@@ -214,6 +214,17 @@ export class RenewalEngine {
     const byIdentity = new Map<string, string[]>();
     for (const t of this.waiting()) byIdentity.set(t.identity, [...(byIdentity.get(t.identity) ?? []), t.role]);
     return byIdentity;
+  }
+
+  /** IAM Identity Center sign-ins whose roles stopped until a new sign-in (resumeWaiting picks one up), and those roles. */
+  waitingForSignIn(): Map<string, string[]> {
+    const byIdentity = new Map<string, string[]>();
+    for (const t of this.stoppedForSignIn()) byIdentity.set(t.identity, [...(byIdentity.get(t.identity) ?? []), t.role]);
+    return byIdentity;
+  }
+
+  private stoppedForSignIn(): Tracked[] {
+    return [...this.tracked.values()].filter((t) => t.nextAt === null && t.lastError?.code === 'needs-sign-in');
   }
 
   /** Roles that need a code and have none coming: no renewal planned. */

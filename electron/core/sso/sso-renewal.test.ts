@@ -96,6 +96,15 @@ describe('Identity Center roles in the renewal engine', () => {
     const failed = events.find((e) => e.type === 'failed');
     expect(failed).toMatchObject({ role: 'prd', code: 'needs-sign-in', retryAt: null });
     expect(engine.state().roles.find((r) => r.role === 'prd')?.status).toBe('failed');
+    expect([...engine.waitingForSignIn()]).toEqual([['myco', ['prd']]]);
+    expect(engine.waitingForCode().size).toBe(0);
+
+    // Signed in again elsewhere (`sts-tray sso login` in a terminal): picked up, renewed.
+    portal.signedOut = false;
+    expect(await engine.resumeWaiting()).toEqual(['myco']);
+    await settle();
+    expect(engine.state().roles.find((r) => r.role === 'prd')).toMatchObject({ status: 'active', lastError: null });
+    expect(engine.waitingForSignIn().size).toBe(0);
   });
 });
 

@@ -53,7 +53,17 @@ export class SsoSessions {
       const token = await this.store.token(identity.name);
       if (token?.refreshToken) {
         const refreshed = await this.refresh(identity, token.refreshToken);
-        return ask(refreshed.accessToken);
+        try {
+          return await ask(refreshed.accessToken);
+        } catch (again) {
+          // Refused even fresh: the sign-in is over, and keeping its tokens would only make
+          // every renewal try them again.
+          if (again instanceof StsTrayError && again.code === 'needs-sign-in') {
+            await this.store.forgetToken(identity.name);
+            throw signInNeeded(identity, 'was refused by IAM Identity Center (revoked or ended)');
+          }
+          throw again;
+        }
       }
       await this.store.forgetToken(identity.name);
       throw signInNeeded(identity, 'was refused by IAM Identity Center (revoked or ended)');
