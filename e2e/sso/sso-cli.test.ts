@@ -121,6 +121,15 @@ describe('sts-tray sso, from a start URL to the AWS CLI', () => {
     expect(bad.stderr).toMatch(/start URL starts with https:\/\//);
   });
 
+  it('a wrong SSO region says which region to check, and stores nothing', async () => {
+    expect((await cli(['sso', 'add', 'wrong', '--start-url', world.sso.startUrl, '--region', 'eu-west-1'])).code).toBe(0);
+    const result = await runCliProcess(['sso', 'login', 'wrong'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/IAM Identity Center in eu-west-1 does not know this start URL: check the start URL and that eu-west-1 is the region/);
+    expect(await keychain.get('sso-token:wrong')).toBeNull();
+    expect((await cli(['sso', 'remove', 'wrong'])).code).toBe(0);
+  });
+
   it('a sign-in denied in the browser fails clearly and stores nothing', async () => {
     const result = await login('myco', 'deny');
     expect(result.code).toBe(1);
@@ -213,10 +222,16 @@ describe('sts-tray sso, from a start URL to the AWS CLI', () => {
   });
 
   it('lists the sign-in and signs out, deleting its tokens from the keychain', async () => {
+    const status = await cli(['status']);
+    expect(status.stdout).toMatch(/SSO SIGN-IN\s+SIGNED IN\nmyco\s+until/);
     const listed = await cli(['sso', 'list']);
     expect(listed.stdout).toMatch(/myco\s+http:\/\/127\.0\.0\.1:\d+\/start\s+ap-northeast-1\s+until/);
     const out = await cli(['sso', 'logout', 'myco']);
     expect(out.code).toBe(0);
+    expect(await keychain.get('sso-token:myco')).toBeNull();
+    // Signed in again, `logout --all` ends the sign-in as it ends MFA sessions.
+    expect((await login('myco', 'allow')).code).toBe(0);
+    expect((await cli(['logout', '--all'])).stdout).toMatch(/IAM Identity Center sign-ins are ended/);
     expect(await keychain.get('sso-token:myco')).toBeNull();
     const refused = await cli(['assume', 'myco-stg-ReadOnlyAccess']);
     expect(refused.stderr).toMatch(/is not signed in: sign in again with sts-tray sso login myco/);

@@ -86,8 +86,11 @@ export async function status(ctx: CommandContext): Promise<void> {
     name: i.name,
     mfaSessionExpiresAt: i.mfaSessionExpiresAt,
   }));
+  const signIns = await Promise.all(
+    config.ssoIdentities.map(async (i) => ({ name: i.name, signInEndsAt: (await services.sso?.sessions.signInEndsAt(i)) ?? null })),
+  );
   if (flag(ctx, 'json')) {
-    io.out(`${JSON.stringify({ credentialsFile: services.awsFiles.credentials, roles, identities }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ credentialsFile: services.awsFiles.credentials, roles, identities, ssoIdentities: signIns }, null, 2)}\n`);
     return;
   }
   io.out(`credentials file: ${services.awsFiles.credentials}\n\n`);
@@ -102,6 +105,9 @@ export async function status(ctx: CommandContext): Promise<void> {
   if (identities.length > 0) {
     io.out(`\n${formatTable(['IDENTITY', 'MFA SESSION'], identities.map((i) => [i.name, timeLeft(i.mfaSessionExpiresAt, now)]))}`);
   }
+  if (signIns.length > 0) {
+    io.out(`\n${formatTable(['SSO SIGN-IN', 'SIGNED IN'], signIns.map((i) => [i.name, timeLeft(i.signInEndsAt, now)]))}`);
+  }
 }
 
 export async function logout(ctx: CommandContext): Promise<void> {
@@ -113,7 +119,7 @@ export async function logout(ctx: CommandContext): Promise<void> {
   if (all) {
     const report = await signOutAll(services);
     for (const notice of report.notices) io.err(`note: ${notice}\n`);
-    io.out('signed out: every profile sts-tray wrote is removed and MFA sessions are ended\n');
+    io.out('signed out: every profile sts-tray wrote is removed, and MFA sessions and IAM Identity Center sign-ins are ended\n');
     return;
   }
   const name = nameArg(ctx);
