@@ -1,6 +1,8 @@
 // What an Identity Center emulator is started with: the instance's region, the person signed
 // in, the accounts and permission sets assigned to them, and test knobs for lifetimes.
 
+import type { ExternalRoleCredentials } from '../sts-emulator/external-credentials.js';
+
 export interface SsoEmulatorAccount {
   readonly accountId: string; // 12 digits
   readonly accountName: string; // e.g. 'tes', 'myco-prd'
@@ -8,17 +10,8 @@ export interface SsoEmulatorAccount {
   readonly roles: readonly string[];
 }
 
-/** Role credentials the portal handed out, for the STS emulator to accept (acceptRoleCredentials). */
-export interface IssuedSsoCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken: string;
-  readonly expiresAtMs: number;
-  readonly accountId: string;
-  readonly roleName: string;
-  /** The signed-in person (the role session's name, as on AWS). */
-  readonly user: string;
-}
+/** Role credentials the portal handed out: what the STS emulator's acceptRoleCredentials takes. */
+export type IssuedSsoCredentials = ExternalRoleCredentials;
 
 export interface SsoEmulatorOptions {
   /** The region of the Identity Center instance; the others know no start URL. */

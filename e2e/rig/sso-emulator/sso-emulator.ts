@@ -7,8 +7,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
+import { closeServer, listenOnLoopback } from '../loopback-server.js';
 import { newSecretAccessKey, newSessionToken, newTemporaryAccessKeyId, DEFAULT_TOKEN_LENGTH } from '../sts-emulator/issued-credentials.js';
 import type { SsoEmulatorOptions } from './sso-emulator-config.js';
 import { SsoState, fakeToken, newUserCode, type Authorization } from './sso-state.js';
@@ -327,15 +327,7 @@ export async function startSsoEmulator(options: SsoEmulatorOptions): Promise<Sso
   const server = createServer((request, response) => {
     void handle(request, response);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  url = `http://127.0.0.1:${port}`;
+  url = await listenOnLoopback(server);
   const startUrl = `${url}/start`;
 
   return {
@@ -343,11 +335,7 @@ export async function startSsoEmulator(options: SsoEmulatorOptions): Promise<Sso
     endpointTemplate: `${url}/{region}`,
     startUrl,
     region: options.region,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
     approve: (userCode) => void decide(userCode, 'approved'),
     deny: (userCode) => void decide(userCode, 'denied'),
     userCodes: () => [...state.authorizations.values()].map((a) => a.userCode),

@@ -5,8 +5,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
+import { closeServer, listenOnLoopback } from '../loopback-server.js';
 import { handlerFor } from './sts-actions.js';
 import { AWS_MIN_DURATION, checkOptions, type StsEmulatorOptions } from './emulator-config.js';
 import { FaultQueue, type Fault, type FailureFault } from './faults.js';
@@ -234,23 +234,14 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
   const server = createServer({ maxHeaderSize: 64 * 1024 }, (request, response) => {
     void handle(request, response);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const url = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const wake of [...sleepers]) wake();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    url,
+    close: () => {
+      for (const wake of [...sleepers]) wake();
+      return closeServer(server);
+    },
     totp: (serial, atMs) => state.mfa.code(serial, atMs ?? clock()),
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),

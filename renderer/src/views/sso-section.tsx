@@ -10,6 +10,7 @@ import type { AppView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
 import { SubmitButton, TextField } from '../components/fields.js';
 import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
+import { TableHead } from '../components/table-head.js';
 import { errorText } from '../format/error-text.js';
 import { formatCountdown } from '../format/time.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -125,17 +126,7 @@ export function SsoSection({ view, offset }: { view: AppView; offset: number }) 
         <p className="empty">{t('sso.none')}</p>
       ) : (
         <table className="table" data-testid="sso-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('identities.name')}</th>
-              <th scope="col">{t('sso.startUrl')}</th>
-              <th scope="col">{t('sso.region')}</th>
-              <th scope="col">{t('sso.signIn')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('identities.name'), t('sso.startUrl'), t('sso.region'), t('sso.signIn')]} actions={t('common.actions')} />
           <tbody>
             {identities.map((identity) => (
               <tr key={identity.name} data-sso={identity.name}>
@@ -167,15 +158,7 @@ export function SsoSection({ view, offset }: { view: AppView; offset: number }) 
         <div className="card" data-testid="sso-found">
           <h3>{t('sso.foundTitle', { name: found.name })}</h3>
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('sso.add')}</th>
-                <th scope="col">{t('identities.name')}</th>
-                <th scope="col">{t('roles.env')}</th>
-                <th scope="col">{t('sso.account')}</th>
-                <th scope="col">{t('sso.permissionSet')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('sso.add'), t('identities.name'), t('roles.env'), t('sso.account'), t('sso.permissionSet')]} />
             <tbody>
               {found.roles.map((d, i) => (
                 <tr key={`${d.accountId}/${d.roleName}`} data-found={d.name}>
