@@ -164,6 +164,22 @@ describe('accounts, roles and role credentials', () => {
     expect(world.sso.calls.filter((c) => c.call === 'CreateToken' && c.status === 200)).toHaveLength(2);
   });
 
+  it('after its client registration ended, a refresh is impossible: a new sign-in, said so', async () => {
+    await world.close();
+    world = await startSsoWorld({ intervalSeconds: 0, accessTokenSeconds: 300 });
+    sso = components();
+    identity = { ...identity, startUrl: world.sso.startUrl };
+    await signIn();
+    world.sso.expireClients();
+    const error = await failure(sso.sessions.roleCredentials(identity, { accountId: '222222222222', roleName: 'ReadOnlyAccess' }));
+    expect(error.code).toBe('needs-sign-in');
+    expect(error.message).toMatch(/has ended \(IAM Identity Center refused to refresh it\): sign in again with sts-tray sso login myco/);
+    expect(await secrets.get('sso-token:myco')).toBeNull();
+    // The next sign-in registers a new client instead of the ended one.
+    await signIn();
+    expect(world.sso.calls.filter((c) => c.call === 'RegisterClient')).toHaveLength(2);
+  });
+
   it('a revoked session needs a new sign-in, says how, and forgets the tokens', async () => {
     await signIn();
     world.sso.revokeSessions();

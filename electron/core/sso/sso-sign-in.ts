@@ -41,12 +41,18 @@ export interface PendingSignIn extends SignInPrompt {
 }
 
 export async function beginSignIn(deps: SignInDeps, identity: SsoIdentity): Promise<PendingSignIn> {
-  const client = await usableClient(deps, identity);
-  const authorization: DeviceAuthorization = await deps.oidc.startDeviceAuthorization({
-    region: identity.region,
-    client,
-    startUrl: identity.startUrl,
-  });
+  let client = await usableClient(deps, identity);
+  const start = () => deps.oidc.startDeviceAuthorization({ region: identity.region, client, startUrl: identity.startUrl });
+  let authorization: DeviceAuthorization;
+  try {
+    authorization = await start();
+  } catch (error) {
+    // The stored registration was refused before its stated end (revoked, or ended early):
+    // a new one, once.
+    if (!(error instanceof StsTrayError) || error.code !== 'needs-sign-in') throw error;
+    client = await newClient(deps, identity);
+    authorization = await start();
+  }
   return {
     identity: identity.name,
     region: identity.region,
@@ -92,6 +98,10 @@ export async function completeSignIn(deps: SignInDeps, pending: PendingSignIn, c
 async function usableClient(deps: SignInDeps, identity: SsoIdentity): Promise<SsoClientRegistration> {
   const stored = await deps.store.client(identity.name);
   if (stored && stored.expiresAt - deps.clock.now() > CLIENT_MIN_REMAINING_MS) return stored;
+  return newClient(deps, identity);
+}
+
+async function newClient(deps: SignInDeps, identity: SsoIdentity): Promise<SsoClientRegistration> {
   const client = await deps.oidc.registerClient({ region: identity.region, clientName: SSO_CLIENT_NAME });
   await deps.store.putClient(identity.name, client);
   return client;
