@@ -233,6 +233,10 @@ describe('sts-tray sso, from a start URL to the AWS CLI', () => {
     expect((await login('myco', 'allow')).code).toBe(0);
     expect((await cli(['logout', '--all'])).stdout).toMatch(/IAM Identity Center sign-ins are ended/);
     expect(await keychain.get('sso-token:myco')).toBeNull();
+    // Pointed at another region, the old client registration goes with the old instance.
+    expect(await keychain.get('sso-client:myco')).not.toBeNull();
+    expect((await cli(['sso', 'add', 'myco', '--start-url', world.sso.startUrl, '--region', 'eu-west-1', '--replace'])).code).toBe(0);
+    expect(await keychain.get('sso-client:myco')).toBeNull();
     const refused = await cli(['assume', 'myco-stg-ReadOnlyAccess']);
     expect(refused.stderr).toMatch(/is not signed in: sign in again with sts-tray sso login myco/);
   });

@@ -29,6 +29,7 @@ export async function findSsoIdentity(services: Pick<AppServices, 'configStore'>
 }
 
 export async function addSsoIdentity(services: AdminServices, identity: SsoIdentity, options: { replace?: boolean } = {}): Promise<void> {
+  const before = (await services.configStore.load()).ssoIdentities.find((i) => i.name === identity.name);
   await services.configStore.update((config) => {
     if (config.identities.some((i) => i.name === identity.name)) {
       throw new StsTrayError('conflict', `an identity with IAM user keys is named "${identity.name}"; choose another name`);
@@ -37,6 +38,12 @@ export async function addSsoIdentity(services: AdminServices, identity: SsoIdent
     if (existing && !options.replace) throw new StsTrayError('conflict', `IAM Identity Center sign-in "${identity.name}" exists; replace it or choose another name`);
     return { ...config, ssoIdentities: [...config.ssoIdentities.filter((i) => i.name !== identity.name), identity] };
   });
+  // Another portal or region: the tokens and client of the old one are no use there.
+  if (before && (before.startUrl !== identity.startUrl || before.region !== identity.region)) {
+    await services.sso?.signIn.store.forgetAll(identity.name);
+    const config = await services.configStore.load();
+    for (const role of config.roles) if (role.identity === identity.name) services.sessions.dropRoleSession(role.name);
+  }
 }
 
 /** Starts a sign-in: what to show the person. `finishSignIn` waits for their approval. */
