@@ -137,6 +137,12 @@ describe('adding an identity', () => {
       for (const [label, value] of await secretsInPlay(harness)) secrets.set(label, value);
     }
     expect([...asked].sort()).toEqual([...REQUEST_CHANNELS].sort());
+    // The IAM Identity Center sign-in's tokens and client secret were among those searched for.
+    expect([...secrets.keys()].filter((k) => /of sso-(token|client):myco/.test(k)).sort()).toEqual([
+      'accessToken of sso-token:myco (keychain)',
+      'clientSecret of sso-client:myco (keychain)',
+      'refreshToken of sso-token:myco (keychain)',
+    ]);
     expect(answers.some((a) => a.includes('"ok":true'))).toBe(true);
     await harness.settle();
 
@@ -194,8 +200,12 @@ function everyChannel(harness: AppHarness): { [C in RequestChannel]: () => Promi
     'identity:remove': async () => ({ name: IDENTITY }),
     'sso:add': async () => ({ identity: { name: 'myco', startUrl: harness.sso.startUrl, region: harness.sso.region } }),
     'sso:sign-in': async () => ({ name: 'myco' }),
-    'sso:cancel-sign-in': async () => ({}),
-    // Refused: not signed in (the sign-in above was cancelled).
+    // Approved first, so its tokens are in the keychain and among the secrets searched for.
+    'sso:cancel-sign-in': async () => {
+      harness.sso.approve(harness.sso.userCodes().at(-1) ?? '');
+      await harness.advance(2_000);
+      return {};
+    },
     'sso:discover': async () => ({ name: 'myco' }),
     'sso:add-roles': async () => ({ name: 'myco', roles: [{ accountId: ACCOUNTS.tes, roleName: 'ReadOnlyAccess', env: 'tes', name: 'myco-tes' }] }),
     'sso:sign-out': async () => ({ name: 'myco' }),
