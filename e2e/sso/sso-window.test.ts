@@ -18,8 +18,15 @@ describe('IAM Identity Center in the window', () => {
     await app.goTo('identities');
     const section = page.getByTestId('sso-section');
     await section.locator('#sso-name').fill('myco');
-    await section.locator('#sso-startUrl').fill(harness.sso.startUrl);
+    // A start URL the contract refuses: main's sentence under the field, nothing saved.
+    await section.locator('#sso-startUrl').fill('ftp://myco.awsapps.com/start');
     await section.locator('#sso-region').fill(SSO_REGION);
+    await section.getByRole('button', { name: 'Add', exact: true }).click();
+    await poll(() => app.fieldError('sso-startUrl').innerText()).toBe('a start URL starts with https://');
+    expect(await page.getByTestId('sso-notice').innerText()).toBe('Check the marked fields.');
+    expect((await harness.readAppConfig()) ?? '').not.toMatch(/myco/);
+    await section.locator('#sso-startUrl').fill(harness.sso.startUrl);
+    expect(await app.fieldError('sso-startUrl').count()).toBe(0);
     await section.getByRole('button', { name: 'Add', exact: true }).click();
     await poll(() => page.getByTestId('sso-notice').innerText()).toBe('Added myco. Sign in next.');
     expect(await section.locator('[data-sso="myco"]').getByTestId('sso-signed-in').innerText()).toBe('Not signed in');

@@ -24,6 +24,13 @@ export function SsoSection({ view, offset }: { view: AppView; offset: number }) 
   const { t } = useI18n();
   const now = useClock(offset);
   const [draft, setDraft] = useState({ name: '', startUrl: '', region: '' });
+  /** Main's sentence for a field it refused (the contract's own check), shown under that field. */
+  const [refused, setRefused] = useState<{ field: string; message: string } | null>(null);
+  const problem = (field: keyof typeof draft) => (refused?.field === `identity.${field}` ? refused.message : null);
+  const edit = (field: keyof typeof draft) => (value: string) => {
+    setDraft({ ...draft, [field]: value });
+    if (refused?.field === `identity.${field}`) setRefused(null);
+  };
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const [found, setFound] = useState<{ name: string; roles: Choice[] } | null>(null);
@@ -36,6 +43,13 @@ export function SsoSection({ view, offset }: { view: AppView; offset: number }) 
     setBusy(true);
     const r = await request('sso:add', { identity: { name: draft.name.trim(), startUrl: draft.startUrl.trim(), region: draft.region.trim() } });
     setBusy(false);
+    const field = r.ok ? undefined : r.error.field;
+    if (!r.ok && field !== undefined && r.error.code === 'validation') {
+      setRefused({ field, message: r.error.message });
+      setNotice({ tone: 'error', text: t('form.fixFields') });
+      return;
+    }
+    setRefused(null);
     setNotice(resultNotice(t, r, (added) => t('sso.added', { name: added.name })));
     if (r.ok) setDraft({ name: '', startUrl: '', region: '' });
   };
@@ -99,13 +113,14 @@ export function SsoSection({ view, offset }: { view: AppView; offset: number }) 
       <form className="card form" noValidate onSubmit={(e) => void add(e)} aria-labelledby="sso-form-title" data-testid="sso-form">
         <h3 id="sso-form-title">{t('sso.addTitle')}</h3>
         <div className="form-grid">
-          <TextField id="sso-name" label={t('identities.name')} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
+          <TextField id="sso-name" label={t('identities.name')} value={draft.name} problem={problem('name')} onChange={edit('name')} />
           <TextField
             id="sso-startUrl"
             label={t('sso.startUrl')}
             placeholder="https://my-company.awsapps.com/start"
             value={draft.startUrl}
-            onChange={(startUrl) => setDraft({ ...draft, startUrl })}
+            problem={problem('startUrl')}
+            onChange={edit('startUrl')}
           />
           <TextField
             id="sso-region"
@@ -113,7 +128,8 @@ export function SsoSection({ view, offset }: { view: AppView; offset: number }) 
             hint={t('sso.regionHint')}
             placeholder="ap-northeast-1"
             value={draft.region}
-            onChange={(region) => setDraft({ ...draft, region })}
+            problem={problem('region')}
+            onChange={edit('region')}
           />
         </div>
         <div className="actions">
