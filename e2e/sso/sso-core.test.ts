@@ -29,6 +29,14 @@ function components(): SsoComponents {
   });
 }
 
+/** A new emulator with other knobs (and its own start URL), the same keychain. */
+async function restart(options: Parameters<typeof startSsoWorld>[0]): Promise<void> {
+  await world.close();
+  world = await startSsoWorld(options);
+  sso = components();
+  identity = { ...identity, startUrl: world.sso.startUrl };
+}
+
 async function signIn(approve: (userCode: string) => void = (code) => world.sso.approve(code)) {
   const pending = await beginSignIn(sso.signIn, identity);
   approve(pending.userCode);
@@ -92,10 +100,7 @@ describe('signing in by the device flow', () => {
   });
 
   it('a code nobody approves expires with a clear message', async () => {
-    await world.close();
-    world = await startSsoWorld({ intervalSeconds: 0, deviceCodeSeconds: 1 });
-    sso = components();
-    identity = { ...identity, startUrl: world.sso.startUrl };
+    await restart({ intervalSeconds: 0, deviceCodeSeconds: 1 });
     const error = await failure(signIn(() => undefined));
     expect(error.code).toBe('expired');
     expect(error.message).toMatch(/expired before it was approved; nothing was saved/);
@@ -155,20 +160,14 @@ describe('accounts, roles and role credentials', () => {
   });
 
   it('refreshes ahead of the access token end when our copy says it is near', async () => {
-    await world.close();
-    world = await startSsoWorld({ intervalSeconds: 0, accessTokenSeconds: 300 });
-    sso = components();
-    identity = { ...identity, startUrl: world.sso.startUrl };
+    await restart({ intervalSeconds: 0, accessTokenSeconds: 300 });
     await signIn();
     await sso.sessions.accessToken(identity);
     expect(world.sso.calls.filter((c) => c.call === 'CreateToken' && c.status === 200)).toHaveLength(2);
   });
 
   it('after its client registration ended, a refresh is impossible: a new sign-in, said so', async () => {
-    await world.close();
-    world = await startSsoWorld({ intervalSeconds: 0, accessTokenSeconds: 300 });
-    sso = components();
-    identity = { ...identity, startUrl: world.sso.startUrl };
+    await restart({ intervalSeconds: 0, accessTokenSeconds: 300 });
     await signIn();
     world.sso.expireClients();
     const error = await failure(sso.sessions.roleCredentials(identity, { accountId: '222222222222', roleName: 'ReadOnlyAccess' }));
