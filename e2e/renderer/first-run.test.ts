@@ -139,9 +139,18 @@ describe('adding an identity', () => {
       const payload = await request();
       await ask(channel, payload);
       // Keys written by the calls (a renewal, a new MFA session) must not leak either.
+      // Work a request leaves running (a sign-in waiting for approval, its view reads) ends
+      // first: its keychain writes are searched too, and the keyring is not listed mid-read.
+      await harness.settle();
       for (const [label, value] of await secretsInPlay(harness)) secrets.set(label, value);
     }
     expect([...asked].sort()).toEqual([...REQUEST_CHANNELS].sort());
+    // The IAM Identity Center sign-in's tokens and client secret were among those searched for.
+    expect([...secrets.keys()].filter((k) => /of sso-(token|client):myco/.test(k)).sort()).toEqual([
+      'accessToken of sso-token:myco (keychain)',
+      'clientSecret of sso-client:myco (keychain)',
+      'refreshToken of sso-token:myco (keychain)',
+    ]);
     expect(answers.some((a) => a.includes('"ok":true'))).toBe(true);
     await harness.settle();
 
@@ -200,5 +209,18 @@ function everyChannel(harness: AppHarness): { [C in RequestChannel]: () => Promi
     }),
     // Refused (roles use it); the refusal is searched too.
     'identity:remove': async () => ({ name: IDENTITY }),
+    'sso:add': async () => ({ identity: { name: 'myco', startUrl: harness.sso.startUrl, region: harness.sso.region } }),
+    'sso:sign-in': async () => ({ name: 'myco' }),
+    // Approved first, so its tokens are in the keychain and among the secrets searched for.
+    'sso:cancel-sign-in': async () => {
+      harness.sso.approve(harness.sso.userCodes().at(-1) ?? '');
+      await harness.advance(2_000);
+      return {};
+    },
+    'sso:discover': async () => ({ name: 'myco' }),
+    'sso:add-roles': async () => ({ name: 'myco', roles: [{ accountId: ACCOUNTS.tes, roleName: 'ReadOnlyAccess', env: 'tes', name: 'myco-tes' }] }),
+    'sso:sign-out': async () => ({ name: 'myco' }),
+    // Refused (myco-tes uses it).
+    'sso:remove': async () => ({ name: 'myco' }),
   };
 }

@@ -128,7 +128,7 @@ describe('import in the window', () => {
     const skipped = view.getByTestId('import-not-imported');
     const why = (profile: string) => skipped.locator(`[data-profile="${profile}"]`).innerText();
     expect(await why('tes-auditor')).toContain('is itself a role profile (a role chain); chains are not imported');
-    expect(await why('sso-admin')).toContain('it uses sso_start_url, which sts-tray does not import');
+    expect(await why('sso-admin')).toContain('it signs in through IAM Identity Center (account 111111111111, role AdministratorAccess), which import leaves as it is');
     expect(await why('legacy-temp')).toContain('its key is temporary');
     expect(await why('default')).toContain('it holds no access key');
     // Both options start off.

@@ -9,6 +9,7 @@ import { awsFilePaths } from './aws-file-paths.js';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from './keytar-secret-store.js';
 import { NodeFileStore } from './node-file-store.js';
 import { SdkStsBroker } from './sdk-sts-broker.js';
+import { SsoHttpClient } from './sso-http-client.js';
 import { SystemTimers, systemClock } from './system-timers.js';
 
 /**
@@ -27,5 +28,8 @@ export function composeNodeServices(env: NodeJS.ProcessEnv, options: AppServices
     configPath: configFilePath(env),
     awsFiles: awsFilePaths(env, homedir()),
     close: () => sts.close(),
+    // Tests point this at the Identity Center emulator.
+    sso: new SsoHttpClient({ endpoint: env.STS_TRAY_SSO_ENDPOINT || undefined }),
+    sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   });
 }

@@ -27,6 +27,8 @@ import { mfaRequests } from './mfa-requests.js';
 import { preferenceRequests } from './preference-requests.js';
 import { roleRequests } from './role-requests.js';
 import { sessionRequests } from './session-requests.js';
+import { ssoRequests } from './sso-requests.js';
+import { SsoSignIns, ssoIdentityViews } from './sso-sign-ins.js';
 import type { RequestHandlers, ShellPorts } from './shell-ports.js';
 
 export interface AppControllerDeps {
@@ -64,11 +66,18 @@ export class AppController implements ControllerContext {
    * them, so a wave of a thousand renewals does not read the config a thousand times.
    */
   private knownPreferences: Preferences = emptyConfig().preferences;
+  private readonly ssoSignIns: SsoSignIns;
 
   constructor(private readonly deps: AppControllerDeps) {
     this.services = deps.services;
     this.woke = wakeCheck(deps);
     this.shell = deps.shell;
+    this.ssoSignIns = new SsoSignIns({
+      services: deps.services,
+      record: (kind, subject, detail) => this.record(kind, subject, detail),
+      changed: () => this.changed(),
+      openExternal: deps.shell.openExternal,
+    });
     this.handlers = {
       'state:get': () => this.view(),
       ...identityRequests(this),
@@ -77,6 +86,7 @@ export class AppController implements ControllerContext {
       ...mfaRequests(this),
       ...preferenceRequests(this),
       ...importRequests(this),
+      ...ssoRequests(this, this.ssoSignIns),
     };
     deps.services.engine.on((event) => this.onEngineEvent(event));
   }
@@ -154,7 +164,20 @@ export class AppController implements ControllerContext {
       mfaPrompt: this.mfaPrompt,
       configError,
       systemLocale: this.deps.systemLocale.slice(0, 35),
+      ssoIdentities: await ssoIdentityViews(services, config),
+      ssoSignIn: this.ssoSignIns.current(),
     };
+  }
+
+  /** A tray or notification click: starts an IAM Identity Center sign-in and shows the window with its code. */
+  async signInSso(identity: string): Promise<void> {
+    try {
+      await this.ssoSignIns.start(identity);
+      this.shell.showWindow();
+    } catch (error) {
+      this.record('sso-sign-in-failed', identity, describeError(error));
+      this.changed();
+    }
   }
 
   // ---- what the tray and the system call ----
@@ -391,7 +414,8 @@ export class AppController implements ControllerContext {
     if (this.minuteTimer) this.deps.timers.clearTimer(this.minuteTimer);
     this.minuteTimer = null;
     const running = view.roles.some((r) => r.expiresAt !== null && r.expiresAt > view.now);
-    const waiting = view.roles.some((r) => r.status === 'needs-mfa');
+    // A role stopped for an IAM Identity Center sign-in waits too: `sts-tray sso login` may end it.
+    const waiting = view.roles.some((r) => r.status === 'needs-mfa' || r.lastError?.code === 'needs-sign-in');
     if ((!running && !waiting) || this.stopped) return;
     this.minuteTimer = this.deps.timers.setTimer(() => {
       this.minuteTimer = null;

@@ -34,6 +34,8 @@ export interface TrayAppDeps {
   readonly onError: (context: 'clipboard' | 'tray', error: unknown) => void;
   /** Present while the tray runs (core/run-marker.ts); absent in the e2e harness. */
   readonly runMarker?: RunMarker;
+  /** Opens an IAM Identity Center sign-in page in the default browser. */
+  readonly openExternal?: (url: string) => void;
 }
 
 export interface TrayApp {
@@ -60,6 +62,7 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
   const notices = new NoticeCenter({
     notifier: deps.notifier,
     openMfaPrompt: (identity) => controller?.promptMfa(identity, 'expiring'),
+    signIn: (identity) => void controller?.signInSso(identity),
     showWindow,
     systemLocale,
   });
@@ -75,6 +78,7 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
       showWindow,
       setLaunchAtLogin: deps.setLaunchAtLogin,
       credentialProcessLauncher: deps.credentialProcessLauncher,
+      openExternal: deps.openExternal,
     },
     ...(deps.runMarker ? { runMarker: deps.runMarker } : {}),
   });

@@ -80,7 +80,7 @@ describe('import from the window', () => {
     if (!result.ok) throw new Error('no plan');
     const plan = result.value as { notImported: { profile: string; why: string }[] };
     expect(plan.notImported.map((n) => [n.profile, n.why])).toEqual([
-      ['sso-dev', expect.stringContaining('sso_start_url')],
+      ['sso-dev', expect.stringContaining('it signs in through IAM Identity Center')],
       ['tes-admin', expect.stringContaining('a role chain')],
     ]);
   });

@@ -5,6 +5,7 @@
 
 import type { Preferences } from '../contract/config-schema.js';
 import { mainStrings, type Notice } from './main-strings.js';
+import { ssoStrings } from './sso-strings.js';
 import type { NoticeSink, ShellEvent } from './shell-ports.js';
 
 export interface Notification extends Notice {
@@ -20,6 +21,8 @@ export interface NoticeCenterDeps {
   readonly notifier: Notifier;
   /** A click on "MFA session ending": compose-tray-app.ts wires controller.promptMfa(identity, 'expiring'). */
   readonly openMfaPrompt: (identity: string) => void;
+  /** A click on "sign-in ending" or "sign in again": starts an IAM Identity Center sign-in. */
+  readonly signIn?: ((identity: string) => void) | undefined;
   /** A click on a failure or expiry: the window shows the role and its error. */
   readonly showWindow: () => void;
   /** For the language preference 'system'. */
@@ -43,8 +46,8 @@ export class NoticeCenter implements NoticeSink {
         if (!on.mfaExpiring) return;
         const minutes = Math.max(1, Math.ceil((event.expiresAt - event.at) / 60_000));
         this.once(`mfa:${event.identity}:${event.expiresAt}:${event.leadSeconds}`, {
-          ...strings.mfaExpiring(event.identity, minutes),
-          onClick: () => this.deps.openMfaPrompt(event.identity),
+          ...(event.signIn ? ssoStrings(preferences.language, this.deps.systemLocale).ending(event.identity, minutes) : strings.mfaExpiring(event.identity, minutes)),
+          onClick: () => (event.signIn ? this.deps.signIn?.(event.identity) : this.deps.openMfaPrompt(event.identity)),
         });
         return;
       }
@@ -59,6 +62,14 @@ export class NoticeCenter implements NoticeSink {
           this.once(`needs-mfa:${event.identity}`, {
             ...strings.mfaNeeded(event.identity),
             onClick: () => this.deps.openMfaPrompt(event.identity),
+          });
+          return;
+        }
+        if (event.code === 'needs-sign-in') {
+          // As with an ended MFA session: one notice for the sign-in all its roles wait for.
+          this.once(`needs-mfa:${event.identity}`, {
+            ...ssoStrings(preferences.language, this.deps.systemLocale).needed(event.identity),
+            onClick: () => this.deps.signIn?.(event.identity),
           });
           return;
         }

@@ -54,4 +54,6 @@ export interface ShellPorts {
    * paths, so the profile works whatever their PATH); empty when the shell knows of no CLI.
    */
   readonly credentialProcessLauncher: readonly string[];
+  /** Opens a page in the default browser (an IAM Identity Center sign-in); absent: the window shows its address. */
+  readonly openExternal?: ((url: string) => void) | undefined;
 }

@@ -20,6 +20,7 @@ function lines(items: readonly TrayMenuItem[]): string[] {
       case 'copy':
         return `${item.label}${item.enabled ? '' : ' (disabled)'} ▸ ${item.formats.map((f) => f.label).join(' | ')}`;
       case 'action':
+      case 'sso-sign-in':
         return `${item.label}${item.enabled ? '' : ' (disabled)'}`;
     }
   });
@@ -150,5 +151,34 @@ describe('trayMenu', () => {
       '—',
       '終了',
     ]);
+  });
+});
+
+describe('trayMenu: IAM Identity Center sign-ins', () => {
+  const sso = (signInEndsAt: number | null) => ({ name: 'myco', startUrl: 'https://myco.awsapps.com/start', region: 'ap-northeast-1', roleRegion: null, signInEndsAt });
+  const ssoRole = (overrides: Parameters<typeof liveRole>[2] = {}) => {
+    const view = liveRole('myco-prd', 'prd', overrides);
+    return { ...view, role: { ...view.role, identity: 'myco' } };
+  };
+
+  it('offers a sign-in where none runs, even before any role exists', () => {
+    expect(lines(trayMenu(appView({ roles: [], ssoIdentities: [sso(null)] }), en, utc))).toContain('Sign in to myco…');
+  });
+
+  it('says nothing while the sign-in runs and its roles renew', () => {
+    const menu = lines(trayMenu(appView({ roles: [ssoRole()], ssoIdentities: [sso(NOW + 60 * MINUTE)] }), en, utc));
+    expect(menu.some((l) => l.includes('myco…') || l.includes('code'))).toBe(false);
+  });
+
+  it('offers it again when its roles stopped for want of a sign-in', () => {
+    const stopped = ssoRole({ status: 'failed', lastError: { code: 'needs-sign-in', message: 'sign in again' } });
+    expect(lines(trayMenu(appView({ roles: [stopped], ssoIdentities: [sso(NOW + 60 * MINUTE)] }), en, utc))).toContain('Sign in to myco…');
+  });
+
+  it('shows the code a waiting sign-in needs approved, not clickable', () => {
+    const view = appView({ roles: [ssoRole()], ssoIdentities: [sso(null)], ssoSignIn: { identity: 'myco', userCode: 'BCDF-GHJK', verificationUri: 'https://device.sso.ap-northeast-1.amazonaws.com/?user_code=BCDF-GHJK', expiresAt: NOW + 10 * MINUTE } });
+    expect(lines(trayMenu(view, en, utc))).toContain('myco: approve code BCDF-GHJK in the browser (disabled)');
+    const ja = trayMenu({ ...view, preferences: { ...view.preferences, language: 'ja' } }, mainStrings('ja', 'ja-JP'), utc);
+    expect(lines(ja)).toContain('myco: ブラウザでコード BCDF-GHJK を承認してください (disabled)');
   });
 });

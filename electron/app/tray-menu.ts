@@ -6,6 +6,7 @@ import { ENVIRONMENTS, type Environment } from '../contract/config-schema.js';
 import type { AppView, RoleView } from '../contract/views.js';
 import { TRAY_EXPORT_FORMATS, type MainStrings, type RoleTrouble, type TrayExportFormat } from './main-strings.js';
 import { minutesUntil, type TimeFormatter } from '../core/time.js';
+import { ssoStrings } from './sso-strings.js';
 
 export type TrayAction = 'renew' | 'open' | 'sign-out-all' | 'quit';
 
@@ -20,7 +21,9 @@ export type TrayMenuItem =
       readonly enabled: boolean;
       readonly formats: readonly { readonly format: TrayExportFormat; readonly label: string }[];
     }
-  | { readonly kind: 'action'; readonly action: TrayAction; readonly label: string; readonly enabled: boolean };
+  | { readonly kind: 'action'; readonly action: TrayAction; readonly label: string; readonly enabled: boolean }
+  /** Starts an IAM Identity Center sign-in (or says which code one waits for, not clickable). */
+  | { readonly kind: 'sso-sign-in'; readonly identity: string; readonly label: string; readonly enabled: boolean };
 
 /** Menus are one line per item: a long sentence (a config error) is cut. */
 const MAX_LABEL = 100;
@@ -31,8 +34,9 @@ export function trayMenu(view: AppView, strings: MainStrings, formatTime: TimeFo
   if (view.configError) {
     return [label(strings.configError(view.configError.message)), separator, open, separator, quit];
   }
+  const signIns = ssoSignInItems(view);
   if (view.roles.length === 0) {
-    return [label(strings.empty), separator, open, separator, quit];
+    return [label(strings.empty), ...signIns, separator, open, separator, quit];
   }
 
   const active = view.roles.find((r) => r.active) ?? null;
@@ -56,6 +60,7 @@ export function trayMenu(view: AppView, strings: MainStrings, formatTime: TimeFo
     items.push(separator);
   }
 
+  if (signIns.length > 0) items.push(...signIns, separator);
   items.push(
     {
       kind: 'copy',
@@ -118,4 +123,23 @@ function label(text: string): TrayMenuItem {
 
 function action(name: TrayAction, text: string, enabled: boolean): TrayMenuItem {
   return { kind: 'action', action: name, label: text, enabled };
+}
+
+/**
+ * IAM Identity Center sign-ins that need the person: the one waiting for approval (its code),
+ * and those not signed in, ended, or whose roles stopped for want of a sign-in.
+ */
+function ssoSignInItems(view: AppView): TrayMenuItem[] {
+  const strings = ssoStrings(view.preferences.language, view.systemLocale);
+  const items: TrayMenuItem[] = [];
+  for (const sso of view.ssoIdentities ?? []) {
+    if (view.ssoSignIn?.identity === sso.name) {
+      items.push({ kind: 'sso-sign-in', identity: sso.name, label: strings.signingIn(sso.name, view.ssoSignIn.userCode), enabled: false });
+      continue;
+    }
+    const ended = sso.signInEndsAt === null || sso.signInEndsAt <= view.now;
+    const stopped = view.roles.some((r) => r.role.identity === sso.name && r.lastError?.code === 'needs-sign-in');
+    if (ended || stopped) items.push({ kind: 'sso-sign-in', identity: sso.name, label: strings.signIn(sso.name), enabled: true });
+  }
+  return items;
 }

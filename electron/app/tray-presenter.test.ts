@@ -46,6 +46,9 @@ class StandInController implements TrayActions, ViewSource {
   signOutAll(): Promise<void> {
     return this.record('signOutAll');
   }
+  signInSso(identity: string): Promise<void> {
+    return this.record(`signInSso ${identity}`);
+  }
 }
 
 const fakeIconName = (env: TrayIconEnv, state: TrayIconState): string => `tray-${env ?? 'none'}-${state}.png`;
@@ -135,6 +138,18 @@ describe('TrayPresenter', () => {
     await flush();
     expect(tray.menus).toHaveLength(before + 1);
     expect(tray.menu.find((e) => e.type === 'checkbox' && e.checked)).toMatchObject({ label: 'tes — 42 min left' });
+  });
+
+  it('a click on "Sign in to myco…" starts that IAM Identity Center sign-in', async () => {
+    const sso = { name: 'myco', startUrl: 'https://myco.awsapps.com/start', region: 'ap-northeast-1', roleRegion: null, signInEndsAt: null };
+    const { tray, controller, presenter } = setUp(appView({ roles: fleet(), ssoIdentities: [sso] }));
+    presenter.attach();
+    await flush();
+    const entry = tray.menu.find((e) => 'label' in e && e.label === 'Sign in to myco…');
+    if (!entry || entry.type !== 'normal') throw new Error('no sign-in entry');
+    entry.click?.();
+    await flush();
+    expect(controller.calls).toEqual(['signInSso myco']);
   });
 
   it('reports a failed action instead of leaving an unhandled rejection', async () => {

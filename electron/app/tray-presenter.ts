@@ -29,6 +29,7 @@ export interface TrayActions {
   copyExports(format: TrayExportFormat): Promise<void>;
   renewNow(): Promise<void>;
   signOutAll(): Promise<void>;
+  signInSso(identity: string): Promise<void>;
 }
 
 export interface ViewSource {
@@ -114,6 +115,8 @@ export class TrayPresenter {
         };
       case 'action':
         return { type: 'normal', label: item.label, enabled: item.enabled, click: () => this.act(item.action) };
+      case 'sso-sign-in':
+        return { type: 'normal', label: item.label, enabled: item.enabled, click: () => this.run(() => controller.signInSso(item.identity)) };
     }
   }
 

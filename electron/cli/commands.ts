@@ -15,6 +15,7 @@ import type { LiveSessions } from './live-sessions.js';
 import type { ParsedCommand } from './parse-command.js';
 import { pickRole } from './pick-command.js';
 import { roleAdd, roleList, roleRemove } from './role-commands.js';
+import { SSO_HANDLERS } from './sso-commands.js';
 import { assume, exportLines, logout, status, whoami } from './session-commands.js';
 import { shellInit } from './shell-init.js';
 import { watch } from './watch-command.js';
@@ -38,6 +39,7 @@ const HANDLERS: Record<string, (ctx: CommandContext) => Promise<number | void>> 
   import: importSetup,
   'credential-process': credentialProcess,
   pick: pickRole,
+  ...SSO_HANDLERS,
 };
 
 const TEXT: Record<string, (shell: string) => string> = {

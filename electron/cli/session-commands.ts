@@ -111,19 +111,24 @@ export async function status(ctx: CommandContext): Promise<void> {
   }));
   // Roles and profiles come from files: without a keychain only the MFA sessions are unknown.
   let keychainProblem: string | null = null;
-  const mfaExpiry = (name: string) =>
-    services.sessions.mfaSessionExpiresAt(name).catch((error: unknown) => {
+  const orUnknown = (lookup: Promise<number | null> | undefined) =>
+    (lookup ?? Promise.resolve(null)).catch((error: unknown) => {
       if (!(error instanceof StsTrayError) || (error.code !== 'keychain-unavailable' && error.code !== 'keychain-item-changed')) throw error;
       keychainProblem = describeError(error);
       return null;
     });
+  const mfaExpiry = (name: string) => orUnknown(services.sessions.mfaSessionExpiresAt(name));
   const identities = (await identityStatuses(config, mfaExpiry, now)).map((i) => ({
     name: i.name,
     mfaSessionExpiresAt: i.mfaSessionExpiresAt,
     ...(keychainProblem !== null && i.mfaSerial !== null ? { mfaSession: 'unknown (keychain unreachable)' } : {}),
   }));
+  const signIns = await Promise.all(
+    config.ssoIdentities.map(async (i) => ({ name: i.name, signInEndsAt: await orUnknown(services.sso?.sessions.signInEndsAt(i)) })),
+  );
   if (flag(ctx, 'json')) {
-    io.out(`${JSON.stringify({ credentialsFile: services.awsFiles.credentials, roles, identities, ...(keychainProblem !== null ? { keychain: keychainProblem } : {}) }, null, 2)}\n`);
+    const keychain = keychainProblem !== null ? { keychain: keychainProblem } : {};
+    io.out(`${JSON.stringify({ credentialsFile: services.awsFiles.credentials, roles, identities, ssoIdentities: signIns, ...keychain }, null, 2)}\n`);
     return;
   }
   io.out(`credentials file: ${services.awsFiles.credentials}\n\n`);
@@ -139,6 +144,9 @@ export async function status(ctx: CommandContext): Promise<void> {
     const session = (i: (typeof identities)[number]) => ('mfaSession' in i ? (i.mfaSession ?? '') : timeLeft(i.mfaSessionExpiresAt, now));
     io.out(`\n${formatTable(['IDENTITY', 'MFA SESSION'], identities.map((i) => [i.name, session(i)]))}`);
   }
+  if (signIns.length > 0) {
+    io.out(`\n${formatTable(['SSO SIGN-IN', 'SIGNED IN'], signIns.map((i) => [i.name, timeLeft(i.signInEndsAt, now)]))}`);
+  }
   if (keychainProblem !== null) io.err(`note: the OS keychain could not be reached, so MFA sessions are unknown: ${keychainProblem as string}\n`);
 }
 
@@ -151,7 +159,7 @@ export async function logout(ctx: CommandContext): Promise<void> {
   if (all) {
     const report = await signOutAll(services);
     for (const notice of report.notices) io.err(`note: ${notice}\n`);
-    io.out('signed out: every profile sts-tray wrote is removed and MFA sessions are ended\n');
+    io.out('signed out: every profile sts-tray wrote is removed, and MFA sessions and IAM Identity Center sign-ins are ended\n');
     return;
   }
   const name = nameArg(ctx);

@@ -15,7 +15,7 @@ function readmeCommandLines(): string[] {
   const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => (m[1] ?? '').replaceAll(/\\\n\s*/g, ' '));
   return blocks.flatMap((block) =>
     block.split('\n').flatMap((line) => {
-      const found = /(?:npx )?sts-tray ((?:[^#)"|]|"[^"]*")*)/.exec(line.replace(/\s#\s.*$/, ''));
+      const found = /(?:npx )?sts-tray ((?:[^#)"|&;]|"[^"]*")*)/.exec(line.replace(/\s#\s.*$/, ''));
       return found?.[1] ? [found[1].trim()] : [];
     }),
   );

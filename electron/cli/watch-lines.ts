@@ -33,6 +33,9 @@ export function eventLine(event: RenewalEvent): string {
       return `${at} ${who} failed (${event.code}): ${event.message}; ${next}`;
     }
     case 'mfa-expiring':
+      if (event.signIn) {
+        return `${at} the IAM Identity Center sign-in ${event.identity} ends at ${stamp(event.expiresAt)} (in ${span(event.expiresAt - event.at)}); sign in again with sts-tray sso login ${event.identity}`;
+      }
       return `${at} the MFA session of ${event.identity} ends at ${stamp(event.expiresAt)} (in ${span(event.expiresAt - event.at)}); renewals after that need a new code`;
     case 'expired':
       return `${at} ${event.role} expired: its profile no longer works until it is renewed`;

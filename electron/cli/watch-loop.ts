@@ -140,7 +140,10 @@ class Watch {
     }
     if (event.type === 'failed' && event.code === 'needs-mfa') {
       if (this.ready) this.askOrTell(event.identity);
-    } else if (event.type === 'mfa-expiring' && this.w.io.interactive) {
+    } else if (event.type === 'failed' && event.code === 'needs-sign-in') {
+      // Only `sts-tray sso login` in another terminal helps: look for its sign-in now and then.
+      this.schedulePickup();
+    } else if (event.type === 'mfa-expiring' && !event.signIn && this.w.io.interactive) {
       this.ask(event.identity, 'ahead');
     }
   }
@@ -224,16 +227,18 @@ class Watch {
   private async pickUp(): Promise<void> {
     if (this.stopped) return;
     try {
+      const signIns = new Set(this.engine.waitingForSignIn().keys());
       for (const identity of await this.engine.resumeWaiting()) {
         this.told.delete(identity);
         const expiresAt = this.mfaSessionEnd(identity);
         const until = expiresAt === null ? '' : `: ${validUntil(expiresAt, this.w.clock.now())}`;
-        this.line(`${this.now()} found a new MFA session of ${identity} in the keychain${until}`);
+        const what = signIns.has(identity) ? 'IAM Identity Center sign-in' : 'MFA session';
+        this.line(`${this.now()} found a new ${what} of ${identity} in the keychain${until}`);
       }
     } catch (error) {
       this.line(`${this.now()} could not look for a new MFA session in the keychain: ${describeError(error)}`);
     }
-    if (this.engine.waitingForCode().size > 0 && !this.w.io.interactive) this.schedulePickup();
+    if ((this.engine.waitingForCode().size > 0 && !this.w.io.interactive) || this.engine.waitingForSignIn().size > 0) this.schedulePickup();
   }
 
   private mfaSessionEnd(identity: string): number | null {

@@ -17,6 +17,13 @@ export const REQUEST_CHANNELS = [
   'preferences:set',
   'import:plan',
   'import:apply',
+  'sso:add',
+  'sso:sign-in',
+  'sso:cancel-sign-in',
+  'sso:discover',
+  'sso:add-roles',
+  'sso:sign-out',
+  'sso:remove',
 ] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 

@@ -18,6 +18,7 @@ import {
 } from './requests.js';
 import type { EventChannel, RequestChannel } from './channel-names.js';
 import { preferencesSchema } from './config-schema.js';
+import { SSO_REQUESTS } from './sso-channels.js';
 import { activationViewSchema, appViewSchema, identityViewSchema, roleViewSchema } from './views.js';
 import { importOutcomeViewSchema, importPlanViewSchema } from './import-views.js';
 
@@ -55,6 +56,7 @@ export const REQUESTS = {
   'import:plan': { request: emptyRequest, response: importPlanViewSchema },
   /** Import through the CLI's apply step: each key verified with STS before it is stored. */
   'import:apply': { request: applyImportRequest, response: z.strictObject({ outcomes: z.array(importOutcomeViewSchema) }) },
+  ...SSO_REQUESTS,
 } as const satisfies Record<RequestChannel, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export const EVENTS = {

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import english from 'zod/v4/locales/en.js';
 import { checkProfileName } from './profile-name.js';
 import { checkChainedRole, resolveChain } from './role-chain.js';
+import { checkSsoRole, ssoIdentitySchema } from './sso-identity.js';
 import {
   ASSUME_ROLE_DURATION,
   SESSION_TOKEN_DURATION,
@@ -130,6 +131,8 @@ export const appConfigSchema = z
     identities: z._default(z.array(identitySchema), () => []),
     roles: z._default(z.array(roleSchema), () => []),
     preferences: z._default(preferencesSchema, () => preferencesSchema.parse({})),
+    /** IAM Identity Center sign-ins; their roles name them as `identity`. */
+    ssoIdentities: z._default(z.array(ssoIdentitySchema), () => []),
   })
   .check(
     z.superRefine((config, ctx) => {
@@ -137,11 +140,16 @@ export const appConfigSchema = z
         const dup = names.find((n, i) => names.indexOf(n) !== i);
         if (dup) ctx.addIssue({ code: 'custom', path: [path], message: `two ${kind} are named "${dup}"`, input: names });
       };
-      seen('identities', config.identities.map((i) => i.name), 'identities');
+      seen('identities', [...config.identities, ...config.ssoIdentities].map((i) => i.name), 'identities');
       seen('roles', config.roles.map((r) => r.name), 'roles');
       seen('roles', config.roles.map((r) => profileOf(r)), 'roles');
-      const identities = new Set(config.identities.map((i) => i.name));
+      const identities = new Set([...config.identities, ...config.ssoIdentities].map((i) => i.name));
+      const ssoNames = new Set(config.ssoIdentities.map((i) => i.name));
       for (const role of config.roles) {
+        if (ssoNames.has(role.identity) && role.sourceRole === undefined) {
+          const problem = checkSsoRole(role);
+          if (problem) ctx.addIssue({ code: 'custom', path: ['roles'], message: problem, input: role });
+        }
         if (!identities.has(role.identity)) {
           ctx.addIssue({
             code: 'custom',

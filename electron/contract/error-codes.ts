@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'file-unsafe',
   'file-io',
   'usage',
+  // IAM Identity Center: the sign-in ended or was refused; only a new sign-in helps
+  'needs-sign-in',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

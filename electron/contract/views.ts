@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { nameSchema, preferencesSchema, roleSchema } from './config-schema.js';
 import { APP_ERROR_CODES } from './result.js';
 import { ROLE_STATUSES } from './role-status.js';
+import { ssoIdentityViewSchema, ssoSignInViewSchema } from './sso-views.js';
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 /** Milliseconds since the epoch, by main's clock. */
@@ -59,6 +60,9 @@ export const ACTIVITY_KINDS = [
   'identity-removed',
   'role-saved',
   'role-removed',
+  'sso-signed-in',
+  'sso-sign-in-failed',
+  'sso-signed-out',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -97,6 +101,10 @@ export const appViewSchema = z.strictObject({
   configError: z.nullable(problemSchema),
   /** The OS locale, for language 'system' (e.g. "ja-JP"). */
   systemLocale: text(35),
+  /** IAM Identity Center sign-ins (absent from views made before they existed). */
+  ssoIdentities: z.optional(z.array(ssoIdentityViewSchema)),
+  /** A sign-in waiting for the person's approval in the browser. */
+  ssoSignIn: z.optional(z.nullable(ssoSignInViewSchema)),
 });
 export type AppView = z.infer<typeof appViewSchema>;
 

@@ -5,6 +5,7 @@ import type { AwsFilePaths, AwsProfileStore } from './credentials-file/aws-profi
 import type { SecretStore, StsBroker } from './ports.js';
 import type { RenewalEngine } from './renewal/renewal-engine.js';
 import type { SessionService } from './sessions.js';
+import type { SsoComponents } from './sso/sso-components.js';
 
 export interface AppServices {
   readonly configStore: AppConfigStore;
@@ -15,6 +16,8 @@ export interface AppServices {
   /** Activation and renewal: every switch goes through `engine.activate`. */
   readonly engine: RenewalEngine;
   readonly awsFiles: AwsFilePaths;
+  /** IAM Identity Center sign-ins, where the shell can reach it. */
+  readonly sso?: SsoComponents | undefined;
   /** Stops renewal and releases sockets and timers so a CLI process can exit at once. */
   close(): void;
 }

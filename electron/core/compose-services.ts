@@ -8,7 +8,9 @@ import { AwsProfileStore, type AwsFilePaths } from './credentials-file/aws-profi
 import type { AppConfig } from './model.js';
 import type { Clock, FileStore, SecretStore, StsBroker, Timers } from './ports.js';
 import { RenewalEngine } from './renewal/renewal-engine.js';
-import { SessionService } from './sessions.js';
+import { SessionService, type SsoRoleSource } from './sessions.js';
+import { composeSso } from './sso/sso-components.js';
+import type { SsoService } from './sso/sso-ports.js';
 
 export interface ServicePorts {
   readonly files: FileStore;
@@ -24,6 +26,10 @@ export interface ServicePorts {
   readonly awsFiles: AwsFilePaths;
   /** Releases what the ports hold (sockets), so a CLI process can exit at once. */
   readonly close?: () => void;
+  /** IAM Identity Center (sso-oidc and the access portal); without it, SSO roles cannot be used. */
+  readonly sso?: SsoService | undefined;
+  /** A wait that keeps the process alive (the sign-in's polling); default: the renewal timers. */
+  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
 }
 
 export interface RenewalPorts {
@@ -34,6 +40,7 @@ export interface RenewalPorts {
   readonly clock: Clock;
   readonly timers: Timers;
   readonly random?: (() => number) | undefined;
+  readonly sso?: SsoRoleSource | undefined;
 }
 
 /**
@@ -42,7 +49,7 @@ export interface RenewalPorts {
  */
 export function composeRenewal(ports: RenewalPorts): { readonly sessions: SessionService; readonly engine: RenewalEngine } {
   const { config, secrets, sts, clock } = ports;
-  const sessions = new SessionService({ config, secrets, sts, clock });
+  const sessions = new SessionService({ config, secrets, sts, clock, sso: ports.sso });
   const engine = new RenewalEngine({ sessions, profiles: ports.profiles, config, clock, timers: ports.timers, random: ports.random });
   return { sessions, engine };
 }
@@ -51,7 +58,18 @@ export function composeServices(ports: ServicePorts): AppServices {
   const { files, secrets, sts, clock, awsFiles } = ports;
   const configStore = new AppConfigStore(files, ports.configPath);
   const profiles = new AwsProfileStore(files, awsFiles);
-  const { sessions, engine } = composeRenewal({ config: () => configStore.load(), secrets, sts, profiles, clock, timers: ports.timers, random: ports.random });
+  const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => ports.timers.setTimer(resolve, ms)));
+  const sso = ports.sso ? composeSso(ports.sso, secrets, clock, sleep) : undefined;
+  const { sessions, engine } = composeRenewal({
+    config: () => configStore.load(),
+    secrets,
+    sts,
+    profiles,
+    clock,
+    timers: ports.timers,
+    random: ports.random,
+    sso: sso?.sessions,
+  });
   const release = ports.close ?? (() => undefined);
   return {
     configStore,
@@ -61,6 +79,7 @@ export function composeServices(ports: ServicePorts): AppServices {
     sessions,
     engine,
     awsFiles,
+    sso,
     close: () => {
       engine.stop();
       release();

@@ -3,3 +3,7 @@
 
 export const identityKeyItem = (identity: string) => `identity:${identity}`;
 export const mfaSessionItem = (identity: string) => `mfa-session:${identity}`;
+/** An IAM Identity Center sign-in's OIDC client registration (id and secret). */
+export const ssoClientItem = (identity: string) => `sso-client:${identity}`;
+/** An IAM Identity Center sign-in's access and refresh tokens. */
+export const ssoTokenItem = (identity: string) => `sso-token:${identity}`;

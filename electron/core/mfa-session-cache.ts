@@ -94,7 +94,8 @@ export class MfaSessionCache {
   }
 }
 
-function safeJson(raw: string): unknown {
+/** JSON.parse that answers undefined instead of throwing, for items another process may have damaged. */
+export function safeJson(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {

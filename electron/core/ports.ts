@@ -89,3 +89,5 @@ export interface RunMarker {
   write(): Promise<void>;
   remove(): Promise<void>;
 }
+
+export type * from './sso/sso-ports.js';

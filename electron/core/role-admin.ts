@@ -38,6 +38,8 @@ export function withRole(config: AppConfig, role: Role, options: SaveRoleOptions
   const placed = at === -1 ? [...others.map(unmirrored), role] : config.roles.map((r, i) => (i === at ? role : unmirrored(r)));
   const roles = withChainsResolved(placed, { from: previous, to: role.name });
   const saved = roles.find((r) => r.name === role.name) ?? role;
+  // An Identity Center role's limits are the config schema's (checkSsoRole).
+  if (config.ssoIdentities.some((i) => i.name === saved.identity)) return { ...config, roles };
   const identity = findIdentity(config, saved.identity);
   if (saved.mfa && !identity.mfaSerial) {
     throw new StsTrayError(

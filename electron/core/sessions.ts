@@ -13,17 +13,27 @@ import { profileOf, type AppConfig, type CallerIdentity, type Identity, type Rol
 import type { Clock, SecretStore, StsBroker } from './ports.js';
 import { localExpiry } from './time.js';
 import { checkMfaCode } from '../contract/sts-limits.js';
+import { ssoRoleTarget, type SsoIdentity } from '../contract/sso-identity.js';
 
 export interface SessionDeps {
   readonly config: () => AppConfig | Promise<AppConfig>;
   readonly secrets: SecretStore;
   readonly sts: StsBroker;
   readonly clock: Clock;
+  /** IAM Identity Center, for roles whose identity is a sign-in there; absent in shells without it. */
+  readonly sso?: SsoRoleSource | undefined;
+}
+
+/** Role credentials from an Identity Center sign-in (core/sso/sso-sessions.ts). */
+export interface SsoRoleSource {
+  roleCredentials(identity: SsoIdentity, target: { accountId: string; roleName: string }): Promise<TemporaryCredentials>;
+  signInEndsAt(identity: SsoIdentity): Promise<number | null>;
 }
 
 export interface RoleSession {
   readonly role: Role;
-  readonly identity: Identity;
+  /** An IAM user's key, or an Identity Center sign-in. */
+  readonly identity: Identity | SsoIdentity;
   readonly credentials: TemporaryCredentials;
   readonly region: string;
   /** When STS issued it, by our clock: with expiresAt, its lifetime. */
@@ -72,7 +82,10 @@ export class SessionService {
     return this.mfaSession(findIdentity(config, identityName), code, { fresh: true });
   }
 
+  /** When the identity's MFA session ends, or for an Identity Center identity, its sign-in. */
   async mfaSessionExpiresAt(identityName: string): Promise<number | null> {
+    const sso = (await this.deps.config()).ssoIdentities.find((i) => i.name === identityName);
+    if (sso) return this.deps.sso ? this.deps.sso.signInEndsAt(sso) : null;
     return this.mfaSessions.expiresAt(identityName);
   }
 
@@ -92,8 +105,9 @@ export class SessionService {
 
   private async assume(config: AppConfig, roleName: string, options: CodeOption): Promise<RoleSession> {
     const role = findRole(config, roleName);
-    const identity = findIdentity(config, role.identity);
-    const region = role.region ?? identity.region;
+    const sso = config.ssoIdentities.find((i) => i.name === role.identity);
+    const identity = sso ?? findIdentity(config, role.identity);
+    const region = role.region ?? (sso ? (sso.roleRegion ?? sso.region) : identity.region);
     const base = {
       region,
       roleArn: role.roleArn,
@@ -110,7 +124,10 @@ export class SessionService {
         (sourceSession) => this.deps.sts.assumeRole({ ...base, credentials: sourceSession.credentials }),
         () => this.roleSessions.delete(source.name),
       );
-    } else if (role.mfa) {
+    } else if (sso) {
+      if (!this.deps.sso) throw new StsTrayError('validation', `role "${role.name}" signs in through IAM Identity Center, which this shell cannot reach`);
+      credentials = await this.deps.sso.roleCredentials(sso, ssoRoleTarget(role.roleArn));
+    } else if ('accessKeyId' in identity && role.mfa) {
       if (!identity.mfaSerial) {
         throw new StsTrayError(
           'validation',
@@ -128,9 +145,11 @@ export class SessionService {
         }
         throw error;
       }
-    } else {
+    } else if ('accessKeyId' in identity) {
       const key = await loadIdentityKey(this.deps.secrets, identity);
       credentials = await this.deps.sts.assumeRole({ ...base, credentials: key });
+    } else {
+      throw new StsTrayError('not-found', `identity "${identity.name}" of role "${role.name}" is not an IAM user or an Identity Center sign-in`);
     }
     const session: RoleSession = { role, identity, credentials, region, obtainedAt: this.deps.clock.now() };
     this.roleSessions.set(role.name, session);
@@ -217,6 +236,11 @@ export function findIdentity(config: AppConfig, name: string): Identity {
     throw new StsTrayError('not-found', `no identity named "${name}"; add one with sts-tray identity add ${name} --access-key-id …`);
   }
   return identity;
+}
+
+/** Whether an identity has a session that ends and is worth a warning: an MFA session or a sign-in. */
+export function hasSessionToWatch(identity: Identity | SsoIdentity): boolean {
+  return !('accessKeyId' in identity) || identity.mfaSerial !== undefined;
 }
 
 function needsMfa(identity: Identity, why: string): StsTrayError {

@@ -36,6 +36,7 @@ import { electronClipboard } from './electron-clipboard.js';
 import { directRoute, focusedWindowRoute } from '../app/focused-clipboard.js';
 import { clipboardNeedsFocus } from '../app/clipboard-focus.js';
 import { electronConfirm } from './electron-dialog.js';
+import { electronOpenExternal } from './electron-open-external.js';
 import { electronNotifier } from './electron-notifier.js';
 import { electronTray } from './electron-tray.js';
 import { dispatchRequest } from '../app/ipc-dispatch.js';
@@ -134,6 +135,10 @@ async function start(): Promise<void> {
       },
     ),
     showWindow,
+    openExternal: electronOpenExternal(
+      (url) => shell.openExternal(url),
+      (reason) => console.error(`sts-tray: the sign-in page was not opened: ${reason.slice(0, 300)}`),
+    ),
     setLaunchAtLogin: launchAtLogin({
       platform,
       setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),

@@ -85,7 +85,7 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
     setImporting(false);
     setTab(next);
   };
-  const firstRun = view.identities.length === 0 && view.configError === null;
+  const firstRun = view.identities.length === 0 && (view.ssoIdentities ?? []).length === 0 && view.configError === null;
 
   return (
     <div className="app">

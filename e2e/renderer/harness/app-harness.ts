@@ -18,6 +18,9 @@ import { KeytarSecretStore } from '../../../electron/adapters/keytar-secret-stor
 import { sha256Hex } from '../../../electron/adapters/sha256.js';
 import { NodeFileStore } from '../../../electron/adapters/node-file-store.js';
 import { SdkStsBroker } from '../../../electron/adapters/sdk-sts-broker.js';
+import { SsoHttpClient } from '../../../electron/adapters/sso-http-client.js';
+import { startSsoEmulator, type SsoEmulator } from '../../rig/sso-emulator/sso-emulator.js';
+import { SSO_ACCOUNTS, SSO_REGION, SSO_USER } from '../../sso/sso-world.js';
 import type { AppServices } from '../../../electron/core/app-services.js';
 import { ChunkedSecretStore } from '../../../electron/core/chunked-secrets.js';
 import { VirtualTime, flush } from '../../../electron/core/testing/virtual-time.js';
@@ -54,6 +57,8 @@ export interface AppHarnessOptions {
 export interface AppHarness {
   readonly time: VirtualTime;
   readonly emulator: StsEmulator;
+  /** IAM Identity Center, whose role credentials the STS emulator accepts. */
+  readonly sso: SsoEmulator;
   readonly controller: AppController;
   readonly services: AppServices;
   readonly shell: RecordingShell;
@@ -103,15 +108,23 @@ export async function startAppHarness(options: AppHarnessOptions = {}): Promise<
       throw error;
     },
   );
+  const sso = await startSsoEmulator({
+    region: SSO_REGION,
+    user: SSO_USER,
+    accounts: SSO_ACCOUNTS,
+    now: () => time.now(),
+    onRoleCredentials: (credentials) => emulator.acceptRoleCredentials(credentials),
+  });
   const service = `sts-tray-test-renderer-${randomUUID()}`;
   const keychain = new KeytarSecretStore(service);
   const cleanUp = async () => {
     for (const account of await keychain.list()) await keychain.delete(account);
     await emulator.close();
+    await sso.close();
     await rm(home, { recursive: true, force: true });
   };
   try {
-    return await wire({ options, time, home, emulator, keychain, service, cleanUp });
+    return await wire({ options, time, home, emulator, sso, keychain, service, cleanUp });
   } catch (error) {
     await cleanUp();
     throw error;
@@ -123,6 +136,7 @@ interface Parts {
   readonly time: VirtualTime;
   readonly home: string;
   readonly emulator: StsEmulator;
+  readonly sso: SsoEmulator;
   readonly keychain: KeytarSecretStore;
   /** The keychain service name, for a CLI an AWS tool runs (credential_process). */
   readonly service: string;
@@ -131,7 +145,7 @@ interface Parts {
 }
 
 /** The app over the parts: adapters, engine, controller, shell modules, tray. */
-async function wire({ options, time, home, emulator, keychain, service, cleanUp }: Parts): Promise<AppHarness> {
+async function wire({ options, time, home, emulator, sso, keychain, service, cleanUp }: Parts): Promise<AppHarness> {
   const now = () => time.now();
 
   // The real adapters, each call counted while it runs (in-flight.ts) so settle() can wait for them.
@@ -150,6 +164,8 @@ async function wire({ options, time, home, emulator, keychain, service, cleanUp 
     configPath: configFilePath({ STS_TRAY_HOME: appHome }),
     awsFiles: awsFilePaths({}, home),
     close: () => broker.close(),
+    // Its sign-in polls on virtual time: a test moves the clock to let them happen.
+    sso: inFlight.sso(new SsoHttpClient({ endpoint: sso.endpointTemplate, now })),
   });
   const { awsFiles, configStore } = services;
   const { engine } = services;
@@ -175,6 +191,7 @@ async function wire({ options, time, home, emulator, keychain, service, cleanUp 
     iconPath: (env, state) => `/assets/${trayIconName(env, state, 'linux')}`,
     formatTime: clockTime(TIME_ZONE),
     onError: (_context, error) => shell.errors.push(error),
+    openExternal: (url) => shell.opened.push(url),
   });
   await controller.start();
 
@@ -207,6 +224,7 @@ async function wire({ options, time, home, emulator, keychain, service, cleanUp 
   return {
     time,
     emulator,
+    sso,
     controller,
     services,
     shell,

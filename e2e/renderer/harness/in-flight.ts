@@ -3,7 +3,7 @@
 // takes real I/O time. The harness hands the core its ports wrapped so every call is counted
 // while it runs; "settled" then means no call in flight and nothing left to start.
 
-import type { FileStore, SecretStore, StsBroker } from '../../../electron/core/ports.js';
+import type { FileStore, SecretStore, SsoService, StsBroker } from '../../../electron/core/ports.js';
 
 export class InFlight {
   private readonly pending = new Set<Promise<unknown>>();
@@ -39,6 +39,19 @@ export class InFlight {
       set: (account, value) => this.track(inner.set(account, value)),
       delete: (account) => this.track(inner.delete(account)),
       list: () => this.track(inner.list()),
+    };
+  }
+
+  sso(inner: SsoService): SsoService {
+    return {
+      registerClient: (input) => this.track(inner.registerClient(input)),
+      startDeviceAuthorization: (input) => this.track(inner.startDeviceAuthorization(input)),
+      pollDeviceToken: (input) => this.track(inner.pollDeviceToken(input)),
+      refreshToken: (input) => this.track(inner.refreshToken(input)),
+      listAccounts: (input) => this.track(inner.listAccounts(input)),
+      listAccountRoles: (input) => this.track(inner.listAccountRoles(input)),
+      getRoleCredentials: (input) => this.track(inner.getRoleCredentials(input)),
+      logout: (input) => this.track(inner.logout(input)),
     };
   }
 

@@ -24,6 +24,8 @@ export interface RecordingShell {
   readonly quits: number[];
   /** Failures the shell modules reported (a tray click that threw): a test expects none. */
   readonly errors: unknown[];
+  /** Pages main was asked to open in the default browser (IAM Identity Center sign-ins). */
+  readonly opened: string[];
 }
 
 export function recordingShell(now: () => number): RecordingShell {
@@ -36,5 +38,6 @@ export function recordingShell(now: () => number): RecordingShell {
     launchAtLogin: [],
     quits: [],
     errors: [],
+    opened: [],
   };
 }

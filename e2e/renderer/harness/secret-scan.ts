@@ -17,13 +17,15 @@ export async function secretsInPlay(harness: AppHarness): Promise<Secrets> {
     // Session key IDs (ASIA…) are not secret on their own, but the renderer never needs them either.
     if (key && value) secrets.set(`${key} ${value.slice(0, 8)}… (credentials file)`, value);
   }
+  // An MFA session's keys; an IAM Identity Center sign-in's tokens and its client's secret.
+  const fields = { 'mfa-session:': ['accessKeyId', 'secretAccessKey', 'sessionToken'], 'sso-token:': ['accessToken', 'refreshToken'], 'sso-client:': ['clientSecret'] };
   for (const [account, raw] of await harness.keychainItems()) {
-    if (account.startsWith('mfa-session:')) {
-      const session = JSON.parse(raw) as Record<string, unknown>;
-      for (const field of ['accessKeyId', 'secretAccessKey', 'sessionToken']) {
-        const value = session[field];
-        if (typeof value === 'string') secrets.set(`${field} of ${account} (keychain)`, value);
-      }
+    const kind = Object.entries(fields).find(([prefix]) => account.startsWith(prefix));
+    if (!kind) continue;
+    const item = JSON.parse(raw) as Record<string, unknown>;
+    for (const field of kind[1]) {
+      const value = item[field];
+      if (typeof value === 'string') secrets.set(`${field} of ${account} (keychain)`, value);
     }
   }
   return secrets;

@@ -5,8 +5,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
+import { closeServer, listenOnLoopback } from '../loopback-server.js';
 import { handlerFor } from './sts-actions.js';
 import { AWS_MIN_DURATION, checkOptions, type StsEmulatorOptions } from './emulator-config.js';
 import { FaultQueue, type Fault, type FailureFault } from './faults.js';
@@ -24,12 +24,14 @@ import {
   throttling,
 } from './sts-error.js';
 import { StsState, type IssuedCredentialInfo } from './sts-state.js';
+import { acceptExternal, type ExternalRoleCredentials } from './external-credentials.js';
 import { errorXml, successXml } from './sts-xml.js';
 import { generateTotp } from './totp.js';
 
 export type { EmulatorRole, EmulatorUser, IssuedLifetimes, StsEmulatorOptions } from './emulator-config.js';
 export type { Fault } from './faults.js';
 export type { IssuedCredentialInfo } from './sts-state.js';
+export type { ExternalRoleCredentials } from './external-credentials.js';
 export { generateTotp };
 
 export interface RecordedCall {
@@ -60,6 +62,11 @@ export interface StsEmulator {
   revokeAccessKey(accessKeyId: string): void;
   /** Every temporary credential handed out so far, without secrets. */
   issued(): readonly IssuedCredentialInfo[];
+  /**
+   * Accepts role credentials another service issued (the Identity Center emulator's
+   * GetRoleCredentials) as a session of that account's permission-set role.
+   */
+  acceptRoleCredentials(credentials: ExternalRoleCredentials): void;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -227,23 +234,14 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
   const server = createServer({ maxHeaderSize: 64 * 1024 }, (request, response) => {
     void handle(request, response);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const url = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const wake of [...sleepers]) wake();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    url,
+    close: () => {
+      for (const wake of [...sleepers]) wake();
+      return closeServer(server);
+    },
     totp: (serial, atMs) => state.mfa.code(serial, atMs ?? clock()),
     injectFault: (fault) => faults.add(fault),
     clearFaults: () => faults.clear(),
@@ -259,5 +257,6 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
     },
     revokeAccessKey: (id) => state.revoke(id),
     issued: () => state.issued(),
+    acceptRoleCredentials: (credentials) => acceptExternal(state, credentials, clock()),
   };
 }

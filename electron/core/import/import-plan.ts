@@ -9,6 +9,7 @@ import { describeIssues } from '../schema-errors.js';
 import { guessEnvironment } from './environment-guess.js';
 import { type ResolvedProfile, type SectionRef, placeOf, resolveProfiles } from './aws-profile-map.js';
 import type { IniDocument } from '../credentials-file/ini-document.js';
+import { ssoProfileReason, ssoSessionNotes, ssoSessions } from './sso-import-notes.js';
 
 export interface IdentityProposal {
   readonly identity: Identity;
@@ -96,6 +97,10 @@ export function planImport({ config, credentials, existing }: PlanInput): Import
       skip(p, 'already served by sts-tray (credential_process)');
       continue;
     }
+    if (redirect !== undefined && SSO.test(redirect)) {
+      skip(p, ssoProfileReason(v, ssoSessions(config)));
+      continue;
+    }
     if (redirect !== undefined) {
       skip(p, `it uses ${redirect}, which sts-tray does not import; it keeps working as it is`);
       continue;
@@ -170,5 +175,5 @@ export function planImport({ config, credentials, existing }: PlanInput): Import
     }
     roles.push({ role: parsed.data, configSection: p.config, exists: roleNames.has(p.name) });
   }
-  return { identities: [...identities.values()], roles, notImported };
+  return { identities: [...identities.values()], roles, notImported: [...notImported, ...ssoSessionNotes(config)] };
 }

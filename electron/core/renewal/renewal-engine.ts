@@ -10,7 +10,7 @@ import { profileOf, type AppConfig } from '../model.js';
 import type { Clock, TimerHandle, Timers } from '../ports.js';
 import { byChainDepth } from '../role-chain.js';
 import { localExpiry } from '../time.js';
-import { findRole, profilesOf, profileWrites, type SessionService } from '../sessions.js';
+import { findRole, hasSessionToWatch, profilesOf, profileWrites, type SessionService } from '../sessions.js';
 import type { EngineState, RenewalEvent, RenewalListener, RoleStatus } from './renewal-events.js';
 import { backoffDelay, isTransient, renewalTime } from './renewal-policy.js';
 
@@ -43,6 +43,8 @@ interface Tracked {
 interface MfaWatch {
   expiresAt: number;
   readonly warned: Set<number>;
+  /** An Identity Center sign-in rather than an MFA session: the warning says "sign in again". */
+  readonly signIn: boolean;
 }
 
 /**
@@ -116,7 +118,7 @@ export class RenewalEngine {
     const config = await this.deps.config();
     this.track(activation.role, activation.identity, activation.expiresAt, activation.session.obtainedAt, config);
     // An identity without an MFA device has no MFA session to warn about: no keychain read.
-    if (activation.session.identity.mfaSerial) await this.watchMfaSession(activation.identity);
+    if (hasSessionToWatch(activation.session.identity)) await this.watchMfaSession(activation.identity);
     this.plan();
     return activation;
   }
@@ -191,7 +193,7 @@ export class RenewalEngine {
    * the identities whose roles resumed.
    */
   async resumeWaiting(): Promise<string[]> {
-    const waiting = this.waiting();
+    const waiting = [...this.waiting(), ...this.stoppedForSignIn()];
     const resumed: string[] = [];
     for (const identity of new Set(waiting.map((t) => t.identity))) {
       const expiresAt = await this.deps.sessions.mfaSessionExpiresAt(identity);
@@ -215,6 +217,17 @@ export class RenewalEngine {
     const byIdentity = new Map<string, string[]>();
     for (const t of this.waiting()) byIdentity.set(t.identity, [...(byIdentity.get(t.identity) ?? []), t.role]);
     return byIdentity;
+  }
+
+  /** IAM Identity Center sign-ins whose roles stopped until a new sign-in (resumeWaiting picks one up), and those roles. */
+  waitingForSignIn(): Map<string, string[]> {
+    const byIdentity = new Map<string, string[]>();
+    for (const t of this.stoppedForSignIn()) byIdentity.set(t.identity, [...(byIdentity.get(t.identity) ?? []), t.role]);
+    return byIdentity;
+  }
+
+  private stoppedForSignIn(): Tracked[] {
+    return [...this.tracked.values()].filter((t) => t.nextAt === null && t.lastError?.code === 'needs-sign-in');
   }
 
   /** Roles that need a code and have none coming: no renewal planned. */
@@ -271,7 +284,8 @@ export class RenewalEngine {
     if (expiresAt === null) return;
     const known = this.mfa.get(identity);
     if (known?.expiresAt === expiresAt) return;
-    this.mfa.set(identity, { expiresAt, warned: new Set() });
+    const signIn = (await this.deps.config()).ssoIdentities.some((i) => i.name === identity);
+    this.mfa.set(identity, { expiresAt, warned: new Set(), signIn });
   }
 
   private run(): Promise<void> {
@@ -414,7 +428,8 @@ export class RenewalEngine {
       const passed = config.preferences.mfaWarningLeadSeconds.filter((lead) => !m.warned.has(lead) && now >= m.expiresAt - lead * 1000);
       if (passed.length === 0) continue;
       for (const lead of passed) m.warned.add(lead);
-      this.emit({ type: 'mfa-expiring', identity, expiresAt: m.expiresAt, leadSeconds: Math.min(...passed), at: now });
+      const leadSeconds = Math.min(...passed);
+      this.emit({ type: 'mfa-expiring', identity, expiresAt: m.expiresAt, leadSeconds, at: now, ...(m.signIn ? { signIn: true as const } : {}) });
     }
   }
 

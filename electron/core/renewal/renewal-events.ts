@@ -44,7 +44,15 @@ export type RenewalEvent =
       readonly retryAt: number | null;
       readonly at: number;
     }
-  | { readonly type: 'mfa-expiring'; readonly identity: string; readonly expiresAt: number; readonly leadSeconds: number; readonly at: number }
+  | {
+      readonly type: 'mfa-expiring';
+      readonly identity: string;
+      readonly expiresAt: number;
+      readonly leadSeconds: number;
+      readonly at: number;
+      /** The identity is an IAM Identity Center sign-in: what ends is the sign-in, and a new one (not a code) continues it. */
+      readonly signIn?: true;
+    }
   | { readonly type: 'expired'; readonly role: string; readonly at: number }
   /** Its profile was removed by another process (a sign-out elsewhere): no longer renewed. */
   | { readonly type: 'signed-out'; readonly role: string; readonly identity: string; readonly at: number }

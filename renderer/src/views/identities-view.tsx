@@ -12,6 +12,7 @@ import { replaceKeyDraft } from '../forms/identity-form-model.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useClock } from '../state/use-clock.js';
 import { IdentityForm } from './identity-form.js';
+import { SsoSection } from './sso-section.js';
 
 export interface IdentitiesViewProps {
   readonly view: AppView;
@@ -119,6 +120,7 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
           </tbody>
         </table>
       )}
+      <SsoSection view={view} offset={offset} />
     </section>
   );
 }

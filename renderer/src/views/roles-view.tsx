@@ -24,7 +24,7 @@ export function RolesView({ view, onConfirm, onNavigate }: RolesViewProps) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<RoleView | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
-  const identities = view.identities.map((i) => i.name);
+  const identities = [...view.identities, ...(view.ssoIdentities ?? [])].map((i) => i.name);
 
   const remove = (roleView: RoleView) =>
     onConfirm({
