@@ -274,7 +274,7 @@ describe('SigV4 over HTTP', () => {
   });
 
   it.each([
-    [{ Action: 'GetFederationToken', Version: '2011-06-15' }, 400, 'InvalidAction'],
+    [{ Action: 'GetWebIdentityToken', Version: '2011-06-15' }, 400, 'InvalidAction'],
     [{ Action: 'GetCallerIdentity', Version: '2010-01-01' }, 400, 'InvalidAction'],
     [{ Version: '2011-06-15' }, 400, 'MissingAction'],
   ])('refuses %j with %i %s', async (params, status, code) => {
