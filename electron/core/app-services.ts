@@ -2,7 +2,7 @@
 
 import type { AppConfigStore } from './app-config-store.js';
 import type { AwsFilePaths, AwsProfileStore } from './credentials-file/aws-profile-store.js';
-import type { SecretStore, StsBroker } from './ports.js';
+import type { Clock, ConsoleSignin, IamKeys, SecretStore, StsBroker, StsTools, Timers } from './ports.js';
 import type { RenewalEngine } from './renewal/renewal-engine.js';
 import type { SessionService } from './sessions.js';
 
@@ -15,11 +15,28 @@ export interface AppServices {
   /** Activation and renewal: every switch goes through `engine.activate`. */
   readonly engine: RenewalEngine;
   readonly awsFiles: AwsFilePaths;
+  /** What the tools (key facts, rotation, console, decode) reach beyond the renewal path. */
+  readonly tools: ToolPorts;
+  readonly clock: Clock;
+  /** Waits of the tools (rotation's verification retries): virtual in tests. */
+  readonly timers: Timers;
   /** Stops renewal and releases sockets and timers so a CLI process can exit at once. */
   close(): void;
+}
+
+export interface ToolPorts {
+  readonly stsTools: StsTools;
+  readonly iam: IamKeys;
+  readonly signin: ConsoleSignin;
+  /** The console sign-in endpoint when set (tests, private setups); else the partition's own. */
+  readonly signinEndpoint?: string | undefined;
 }
 
 export interface AppServicesOptions {
   /** STS endpoint override (tests, private endpoints). */
   readonly endpointUrl?: string | undefined;
+  /** IAM endpoint override (tests). */
+  readonly iamEndpointUrl?: string | undefined;
+  /** Console sign-in endpoint override (tests): the only URL the console link may then go to. */
+  readonly signinEndpoint?: string | undefined;
 }

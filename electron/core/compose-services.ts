@@ -3,7 +3,7 @@
 // window's e2e harness, so they cannot drift apart.
 
 import { AppConfigStore } from './app-config-store.js';
-import type { AppServices } from './app-services.js';
+import type { AppServices, ToolPorts } from './app-services.js';
 import { AwsProfileStore, type AwsFilePaths } from './credentials-file/aws-profile-store.js';
 import type { AppConfig } from './model.js';
 import type { Clock, FileStore, SecretStore, StsBroker, Timers } from './ports.js';
@@ -22,6 +22,7 @@ export interface ServicePorts {
   /** The app's own config file. */
   readonly configPath: string;
   readonly awsFiles: AwsFilePaths;
+  readonly tools: ToolPorts;
   /** Releases what the ports hold (sockets), so a CLI process can exit at once. */
   readonly close?: () => void;
 }
@@ -61,6 +62,9 @@ export function composeServices(ports: ServicePorts): AppServices {
     sessions,
     engine,
     awsFiles,
+    tools: ports.tools,
+    clock,
+    timers: ports.timers,
     close: () => {
       engine.stop();
       release();

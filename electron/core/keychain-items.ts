@@ -3,3 +3,5 @@
 
 export const identityKeyItem = (identity: string) => `identity:${identity}`;
 export const mfaSessionItem = (identity: string) => `mfa-session:${identity}`;
+/** A new key during a rotation, kept beside the current one until it is verified and in use. */
+export const identityNextKeyItem = (identity: string) => `identity-next:${identity}`;

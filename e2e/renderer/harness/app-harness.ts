@@ -18,6 +18,8 @@ import { KeytarSecretStore } from '../../../electron/adapters/keytar-secret-stor
 import { sha256Hex } from '../../../electron/adapters/sha256.js';
 import { NodeFileStore } from '../../../electron/adapters/node-file-store.js';
 import { SdkStsBroker } from '../../../electron/adapters/sdk-sts-broker.js';
+import { QueryIamKeys } from '../../../electron/adapters/query-iam-keys.js';
+import { FederationConsoleSignin } from '../../../electron/adapters/federation-console-signin.js';
 import type { AppServices } from '../../../electron/core/app-services.js';
 import { ChunkedSecretStore } from '../../../electron/core/chunked-secrets.js';
 import { VirtualTime, flush } from '../../../electron/core/testing/virtual-time.js';
@@ -138,6 +140,12 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
     clock: time,
     configPath: configFilePath({ STS_TRAY_HOME: join(home, 'sts-tray') }),
     awsFiles: awsFilePaths({}, home),
+    tools: {
+      stsTools: broker,
+      iam: new QueryIamKeys({ endpoint: emulator.url, clock: time }),
+      signin: new FederationConsoleSignin(),
+      signinEndpoint: `${emulator.url}/federation`,
+    },
     close: () => broker.close(),
   });
   const { awsFiles, configStore } = services;
