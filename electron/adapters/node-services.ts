@@ -33,6 +33,7 @@ export function composeNodeServices(env: NodeJS.ProcessEnv, options: AppServices
       iam: new QueryIamKeys({ endpoint: options.iamEndpointUrl ?? (env.STS_TRAY_IAM_ENDPOINT || undefined) }),
       signin: new FederationConsoleSignin(),
       signinEndpoint: options.signinEndpoint ?? (env.STS_TRAY_SIGNIN_ENDPOINT || undefined),
+      wait: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     },
     close: () => sts.close(),
   });

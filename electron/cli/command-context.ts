@@ -43,3 +43,20 @@ export function secondsOption(ctx: CommandContext, name: string): number | undef
   if (!/^[0-9]+$/.test(value)) throw new StsTrayError('usage', `--${name} takes a whole number of seconds`);
   return Number(value);
 }
+
+/**
+ * Runs `action` with the --mfa-code given; when a code is needed and none was given,
+ * asks on the terminal (once), or lets `needs-mfa` through (exit 3) when nobody can answer.
+ */
+export async function withMfaCode<T>(ctx: CommandContext, action: (code: string | undefined) => Promise<T>): Promise<T> {
+  const given = stringOption(ctx, 'mfa-code');
+  try {
+    return await action(given);
+  } catch (error) {
+    if (!(error instanceof StsTrayError) || error.code !== 'needs-mfa' || given !== undefined || !ctx.io.interactive) {
+      throw error;
+    }
+    ctx.io.err(`${error.message}\n`);
+    return action(await ctx.io.ask('MFA code: '));
+  }
+}

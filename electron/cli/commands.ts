@@ -4,7 +4,10 @@ import type { AppServices, AppServicesOptions } from '../core/app-services.js';
 import { StsTrayError } from '../core/errors.js';
 import type { CliIo } from './cli-io.js';
 import type { CommandContext } from './command-context.js';
+import { consoleCommand } from './console-command.js';
+import { decodeCommand } from './decode-command.js';
 import { identityAdd, identityList, identityRemove } from './identity-commands.js';
+import { identityRotate, identityShow } from './key-commands.js';
 import { importSetup } from './import-command.js';
 import { credentialProcess } from './credential-process-command.js';
 import type { LiveSessions } from './live-sessions.js';
@@ -19,6 +22,8 @@ const HANDLERS: Record<string, (ctx: CommandContext) => Promise<void>> = {
   'identity add': identityAdd,
   'identity list': identityList,
   'identity remove': identityRemove,
+  'identity show': identityShow,
+  'identity rotate': identityRotate,
   'role add': roleAdd,
   'role list': roleList,
   'role remove': roleRemove,
@@ -30,12 +35,18 @@ const HANDLERS: Record<string, (ctx: CommandContext) => Promise<void>> = {
   watch,
   import: importSetup,
   'credential-process': credentialProcess,
+  console: consoleCommand,
+  decode: decodeCommand,
 };
 
 export async function runCommand(parsed: ParsedCommand, io: CliIo, factory: ServicesFactory, live: LiveSessions): Promise<void> {
   const handler = HANDLERS[parsed.command];
   if (!handler) throw new StsTrayError('usage', `unknown command "${parsed.command}"`);
-  const services = await factory({ endpointUrl: parsed.endpointUrl });
+  const services = await factory({
+    endpointUrl: parsed.endpointUrl,
+    iamEndpointUrl: parsed.iamEndpointUrl,
+    signinEndpoint: parsed.signinEndpoint,
+  });
   try {
     await handler({ args: parsed.args, options: parsed.options, io, services, live });
   } finally {

@@ -8,6 +8,8 @@ type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>
 
 const GLOBAL: OptionSpec = {
   'endpoint-url': { type: 'string' },
+  'iam-endpoint-url': { type: 'string' },
+  'signin-endpoint': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -21,8 +23,11 @@ export const COMMANDS: Record<string, { options: OptionSpec; positionals: number
       'mfa-session-seconds': { type: 'string' },
       replace: { type: 'boolean' },
       'no-verify': { type: 'boolean' },
+      'console-policy': { type: 'string' },
     },
   },
+  'identity show': { positionals: 1, options: { json: { type: 'boolean' } } },
+  'identity rotate': { positionals: 1, options: { 'mfa-code': { type: 'string' } } },
   'identity list': { positionals: 0, options: { json: { type: 'boolean' } } },
   'identity remove': { positionals: 1, options: {} },
   'role add': {
@@ -54,6 +59,18 @@ export const COMMANDS: Record<string, { options: OptionSpec; positionals: number
   'credential-process': { positionals: 1, options: {} },
   logout: { positionals: -1, options: { all: { type: 'boolean' } } },
   watch: { positionals: -1, options: { 'mfa-code': { type: 'string' } } },
+  console: {
+    positionals: 1,
+    options: {
+      identity: { type: 'boolean' },
+      destination: { type: 'string' },
+      region: { type: 'string' },
+      duration: { type: 'string' },
+      print: { type: 'boolean' },
+      'mfa-code': { type: 'string' },
+    },
+  },
+  decode: { positionals: -1, options: { json: { type: 'boolean' }, 'mfa-code': { type: 'string' } } },
   import: { positionals: 0, options: { apply: { type: 'boolean' }, 'credential-process': { type: 'boolean' }, 'remove-plaintext': { type: 'boolean' } } },
 };
 
@@ -63,6 +80,8 @@ export interface ParsedCommand {
   readonly options: Readonly<Record<string, string | boolean | undefined>>;
   readonly help: boolean;
   readonly endpointUrl: string | undefined;
+  readonly iamEndpointUrl?: string | undefined;
+  readonly signinEndpoint?: string | undefined;
 }
 
 const usage = (message: string) => new StsTrayError('usage', message);
@@ -118,6 +137,14 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
         : `${name} needs exactly one NAME (got ${parsed.positionals.length})`,
     );
   }
-  const endpointUrl = typeof values['endpoint-url'] === 'string' ? values['endpoint-url'] : undefined;
-  return { command: name, args: parsed.positionals, options: values, help, endpointUrl };
+  const text = (option: string) => (typeof values[option] === 'string' ? values[option] : undefined);
+  return {
+    command: name,
+    args: parsed.positionals,
+    options: values,
+    help,
+    endpointUrl: text('endpoint-url'),
+    iamEndpointUrl: text('iam-endpoint-url'),
+    signinEndpoint: text('signin-endpoint'),
+  };
 }

@@ -3,29 +3,12 @@
 import { StsTrayError } from '../core/errors.js';
 import { EXPORT_FORMATS, isExportFormat, sessionExport } from '../core/export-format.js';
 import { identityStatuses, roleStatuses } from '../core/status-view.js';
-import { flag, nameArg, stringOption, type CommandContext } from './command-context.js';
+import { flag, nameArg, stringOption, withMfaCode, type CommandContext } from './command-context.js';
 import { formatTable, timeLeft } from './format.js';
 import { signOutAll, signOutRole } from '../core/sign-out.js';
 import type { TemporaryCredentials } from '../core/model.js';
 import { servedError } from './credential-process-command.js';
 import { servedCredentials } from './live-sessions.js';
-
-/**
- * Runs `action` with the --mfa-code given; when a code is needed and none was given,
- * asks on the terminal (once), or lets `needs-mfa` through (exit 3) when nobody can answer.
- */
-async function withMfaCode<T>(ctx: CommandContext, action: (code: string | undefined) => Promise<T>): Promise<T> {
-  const given = stringOption(ctx, 'mfa-code');
-  try {
-    return await action(given);
-  } catch (error) {
-    if (!(error instanceof StsTrayError) || error.code !== 'needs-mfa' || given !== undefined || !ctx.io.interactive) {
-      throw error;
-    }
-    ctx.io.err(`${error.message}\n`);
-    return action(await ctx.io.ask('MFA code: '));
-  }
-}
 
 export async function assume(ctx: CommandContext): Promise<void> {
   const name = nameArg(ctx);

@@ -38,6 +38,14 @@ export const checked = (check: (value: string) => string | null) => z.string().c
 const duration = (limits: { min: number; max: number }) =>
   z.number().check(sentence((value: number) => checkDuration(value, limits)));
 const bounded = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const isJson = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const isoTime = z.string().check(z.refine((text) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(text) && !Number.isNaN(Date.parse(text)), 'a time is RFC 3339 in UTC, e.g. 2026-01-31T09:00:00Z'));
 
 const NAME = /^[A-Za-z0-9_.@+-]{1,64}$/;
@@ -66,7 +74,7 @@ export const identitySchema = z.strictObject({
   /** When sts-tray stored the key (RFC 3339): its age when IAM will not tell its CreateDate. */
   keyStoredAt: z.optional(isoTime),
   /** Session policy (JSON) for the console opened with GetFederationToken, narrowing the user's permissions. */
-  consolePolicy: z.optional(z.string().check(z.minLength(2), z.maxLength(2048))),
+  consolePolicy: z.optional(z.string().check(z.minLength(2), z.maxLength(2048), z.refine(isJson, 'a console policy is a JSON policy document'))),
   /**
    * A key rotation under way (no secret): when it started and the key it replaces. It lets a
    * rotation cut short by a crash or the network be recognised and finished.

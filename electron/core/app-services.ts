@@ -2,7 +2,7 @@
 
 import type { AppConfigStore } from './app-config-store.js';
 import type { AwsFilePaths, AwsProfileStore } from './credentials-file/aws-profile-store.js';
-import type { Clock, ConsoleSignin, IamKeys, SecretStore, StsBroker, StsTools, Timers } from './ports.js';
+import type { Clock, ConsoleSignin, IamKeys, SecretStore, StsBroker, StsTools } from './ports.js';
 import type { RenewalEngine } from './renewal/renewal-engine.js';
 import type { SessionService } from './sessions.js';
 
@@ -18,8 +18,6 @@ export interface AppServices {
   /** What the tools (key facts, rotation, console, decode) reach beyond the renewal path. */
   readonly tools: ToolPorts;
   readonly clock: Clock;
-  /** Waits of the tools (rotation's verification retries): virtual in tests. */
-  readonly timers: Timers;
   /** Stops renewal and releases sockets and timers so a CLI process can exit at once. */
   close(): void;
 }
@@ -30,6 +28,11 @@ export interface ToolPorts {
   readonly signin: ConsoleSignin;
   /** The console sign-in endpoint when set (tests, private setups); else the partition's own. */
   readonly signinEndpoint?: string | undefined;
+  /**
+   * A pause between the tools' retries (rotation waits for IAM to propagate a key). It holds a
+   * CLI process open, unlike the renewal engine's timers; tests pass virtual time.
+   */
+  readonly wait: (ms: number) => Promise<void>;
 }
 
 export interface AppServicesOptions {

@@ -64,7 +64,6 @@ export function composeServices(ports: ServicePorts): AppServices {
     awsFiles,
     tools: ports.tools,
     clock,
-    timers: ports.timers,
     close: () => {
       engine.stop();
       release();

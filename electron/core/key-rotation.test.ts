@@ -12,6 +12,7 @@ import { errorOf } from './testing/error-of.js';
 import { FakeIamKeys } from './testing/fake-iam-keys.js';
 import { FakeStsBroker } from './testing/fake-sts-broker.js';
 import { FakeConsoleSignin, FakeStsTools } from './testing/fake-sts-tools.js';
+import { virtualWait } from './testing/virtual-wait.js';
 import { MemoryFileStore } from './testing/memory-file-store.js';
 import { MemorySecretStore } from './testing/memory-secret-store.js';
 import { VirtualTime } from './testing/virtual-time.js';
@@ -44,7 +45,7 @@ async function rig(options: { mfa?: boolean; oldKey?: 'delete' | 'deactivate' } 
     random: () => 0,
     configPath: '/h/app/config.json',
     awsFiles: { credentials: '/h/.aws/credentials', config: '/h/.aws/config' },
-    tools: { stsTools: new FakeStsTools(time), iam, signin: new FakeConsoleSignin() },
+    tools: { stsTools: new FakeStsTools(time), iam, signin: new FakeConsoleSignin(), wait: virtualWait(time) },
   });
   const identityNow = async () => (await services.configStore.load()).identities[0] as AppConfig['identities'][number];
   /** Runs a call that waits on virtual timers, moving time on until it settles. */

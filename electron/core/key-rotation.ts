@@ -31,7 +31,7 @@ export interface RotationReport {
 
 export const VERIFY_WITHIN_MS = 15_000;
 
-type RotationServices = Pick<AppServices, 'configStore' | 'secrets' | 'sts' | 'sessions' | 'tools' | 'clock' | 'timers'>;
+type RotationServices = Pick<AppServices, 'configStore' | 'secrets' | 'sts' | 'sessions' | 'tools' | 'clock'>;
 
 interface Step {
   readonly services: RotationServices;
@@ -173,7 +173,7 @@ async function verify(step: Step, fresh: Credentials): Promise<void> {
         );
       }
     }
-    await new Promise<void>((resolve) => services.timers.setTimer(resolve, wait));
+    await services.tools.wait(wait);
   }
 }
 

@@ -19,6 +19,7 @@ import { sha256Hex } from '../../../electron/adapters/sha256.js';
 import { NodeFileStore } from '../../../electron/adapters/node-file-store.js';
 import { SdkStsBroker } from '../../../electron/adapters/sdk-sts-broker.js';
 import { QueryIamKeys } from '../../../electron/adapters/query-iam-keys.js';
+import { virtualWait } from '../../../electron/core/testing/virtual-wait.js';
 import { FederationConsoleSignin } from '../../../electron/adapters/federation-console-signin.js';
 import type { AppServices } from '../../../electron/core/app-services.js';
 import { ChunkedSecretStore } from '../../../electron/core/chunked-secrets.js';
@@ -145,6 +146,7 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
       iam: new QueryIamKeys({ endpoint: emulator.url, clock: time }),
       signin: new FederationConsoleSignin(),
       signinEndpoint: `${emulator.url}/federation`,
+      wait: virtualWait(time),
     },
     close: () => broker.close(),
   });

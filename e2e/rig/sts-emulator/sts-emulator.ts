@@ -231,8 +231,8 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
       });
       action = query.action;
       if (query.service === 'iam') namespace = IAM_XML_NAMESPACE;
-      const { delayMs, failure } = faults.take(action);
-      if (delayMs > 0) {
+      const { delayMs, delayAfterProcessing, failure } = faults.take(action);
+      if (delayMs > 0 && !delayAfterProcessing) {
         applied = 'latency';
         await sleep(delayMs);
       }
@@ -246,6 +246,10 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
       const caller = authenticate(wire, nowMs, query.service);
       const handler = handlerFor(query.service, action);
       const result = handler({ state, caller, params: query.params, nowMs, minDurationSeconds, tokenLength, issuedLifetimeSeconds });
+      if (delayMs > 0 && delayAfterProcessing) {
+        applied = 'latency';
+        await sleep(delayMs);
+      }
       if (failure) {
         if (failure.kind === 'drop') throw new Dropped(failure.kind);
         throw failureError(failure, caller);

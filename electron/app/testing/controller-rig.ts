@@ -8,6 +8,7 @@ import type { RenewalEngine } from '../../core/renewal/renewal-engine.js';
 import { FakeStsBroker } from '../../core/testing/fake-sts-broker.js';
 import { FakeIamKeys } from '../../core/testing/fake-iam-keys.js';
 import { FakeConsoleSignin, FakeStsTools } from '../../core/testing/fake-sts-tools.js';
+import { virtualWait } from '../../core/testing/virtual-wait.js';
 import { MemoryFileStore } from '../../core/testing/memory-file-store.js';
 import { MemorySecretStore } from '../../core/testing/memory-secret-store.js';
 import { VirtualTime, flush } from '../../core/testing/virtual-time.js';
@@ -56,7 +57,7 @@ export async function controllerRig(configJson: unknown, options: { readonly run
     random: () => 0,
     configPath: CONTROLLER_PATHS.appConfig,
     awsFiles: CONTROLLER_PATHS,
-    tools: { stsTools: new FakeStsTools(time), iam: new FakeIamKeys(time), signin: new FakeConsoleSignin() },
+    tools: { stsTools: new FakeStsTools(time), iam: new FakeIamKeys(time), signin: new FakeConsoleSignin(), wait: virtualWait(time) },
   });
   const { engine } = services;
   const shell: RecordedShell = {
