@@ -130,8 +130,12 @@ describe('adding an identity', () => {
       asked.add(channel);
       const payload = await request();
       await ask(channel, payload);
-      // Keys written by the calls (a renewal, a new MFA session) must not leak either.
+      // Keys written by the calls (a renewal, a new MFA session, a rotated key) must not leak either.
       for (const [label, value] of await secretsInPlay(harness)) secrets.set(label, value);
+      for (const [i, url] of harness.shell.consoles.entries()) {
+        secrets.set(`console URL ${i}`, url);
+        secrets.set(`sign-in token ${i}`, new URL(url).searchParams.get('SigninToken') ?? url);
+      }
     }
     expect([...asked].sort()).toEqual([...REQUEST_CHANNELS].sort());
     expect(answers.some((a) => a.includes('"ok":true'))).toBe(true);
@@ -189,5 +193,14 @@ function everyChannel(harness: AppHarness): { [C in RequestChannel]: () => Promi
     }),
     // Refused (roles use it); the refusal is searched too.
     'identity:remove': async () => ({ name: IDENTITY }),
+    'identity:facts': async () => ({ name: IDENTITY }),
+    // Main opens the console; the sign-in URL (and its token) joins the secrets searched for.
+    'console:open': async () => ({ name: 'stg' }),
+    'authorization:decode': async () => ({
+      role: 'stg',
+      message: harness.emulator.encodeAuthorizationMessage({ account: ACCOUNTS.stg, principalArn: 'p', action: 's3:GetObject', resource: '*' }),
+    }),
+    // Last: a new key, whose secret joins the secrets searched for.
+    'identity:rotate': async () => ({ name: IDENTITY }),
   };
 }

@@ -26,7 +26,10 @@ import { mfaRequests } from './mfa-requests.js';
 import { preferenceRequests } from './preference-requests.js';
 import { roleRequests } from './role-requests.js';
 import { sessionRequests } from './session-requests.js';
-import type { RequestHandlers, ShellPorts } from './shell-ports.js';
+import type { RequestHandlers, ShellEvent, ShellPorts } from './shell-ports.js';
+import { openConsoleAndRecord, rotateAndReport, toolRequests } from './tool-requests.js';
+import type { ConsoleLink, ConsoleRequest } from '../core/console-signin.js';
+import type { RotationReport } from '../core/key-rotation.js';
 
 export interface AppControllerDeps {
   readonly services: AppServices;
@@ -63,6 +66,8 @@ export class AppController implements ControllerContext {
    * them, so a wave of a thousand renewals does not read the config a thousand times.
    */
   private knownPreferences: Preferences = emptyConfig().preferences;
+  /** Tray actions (a rotation, a console) waiting for an identity's MFA code. */
+  private readonly afterMfa = new Map<string, () => Promise<void>>();
 
   constructor(private readonly deps: AppControllerDeps) {
     this.services = deps.services;
@@ -75,6 +80,7 @@ export class AppController implements ControllerContext {
       ...sessionRequests(this),
       ...mfaRequests(this),
       ...preferenceRequests(this),
+      ...toolRequests(this),
     };
     deps.services.engine.on((event) => this.onEngineEvent(event));
   }
@@ -88,6 +94,7 @@ export class AppController implements ControllerContext {
       await this.services.engine.start();
       this.activeRole = initialActiveRole(config, this.services.engine.state(), this.now());
       this.shell.setLaunchAtLogin(config.preferences.launchAtLogin);
+      this.noticeKeys(config);
     } catch (error) {
       // A broken config or credentials file: the view says why; nothing is rewritten.
       this.record('start-failed', 'start', describeError(error));
@@ -212,6 +219,68 @@ export class AppController implements ControllerContext {
       },
       (error: unknown) => this.record('prompt-failed', identity, describeError(error)),
     );
+  }
+
+  /** The tray's "Rotate key…": rotates, or asks for the code first and rotates once it is in. */
+  async rotateKeyNow(identity: string): Promise<void> {
+    await this.afterCode(identity, () => this.rotateKey(identity).then(() => undefined));
+  }
+
+  /** The tray's "Open AWS console": as the active role (a code first when one is needed). */
+  async openActiveConsole(): Promise<void> {
+    const role = this.activeRole;
+    if (role === null) return;
+    const identity = (await this.services.configStore.load()).roles.find((r) => r.name === role)?.identity;
+    if (identity === undefined) return;
+    await this.afterCode(identity, async () => {
+      try {
+        await this.openConsole({ target: { role } });
+      } catch (error) {
+        if (isStsTrayError(error) && error.code === 'needs-mfa') throw error;
+        this.record('console-failed', role, describeError(error));
+        this.changed();
+      }
+    });
+  }
+
+  async rotateKey(identity: string, mfaCode?: string): Promise<RotationReport> {
+    return rotateAndReport(this, identity, mfaCode);
+  }
+
+  async openConsole(request: ConsoleRequest): Promise<ConsoleLink> {
+    return openConsoleAndRecord(this, request);
+  }
+
+  takeAfterMfa(identity: string): (() => Promise<void>) | undefined {
+    const action = this.afterMfa.get(identity);
+    this.afterMfa.delete(identity);
+    return action;
+  }
+
+  notify(event: ShellEvent): void {
+    this.shell.notices.handle(event, this.knownPreferences);
+  }
+
+  /** Runs a tray action; when it needs a code, the MFA prompt opens and the action runs again once the code is in. */
+  private async afterCode(identity: string, action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      if (!(isStsTrayError(error) && error.code === 'needs-mfa')) return;
+      this.afterMfa.set(identity, () => action().catch(() => undefined));
+      this.promptMfa(identity, 'needs-mfa');
+    }
+  }
+
+  /** At start, from the config alone (no network): keys past the age preference, rotations left unfinished. */
+  private noticeKeys(config: AppConfig): void {
+    const at = this.now();
+    for (const identity of config.identities) {
+      if (identity.rotation) this.notify({ type: 'rotation-interrupted', identity: identity.name, at });
+      const stored = identity.keyStoredAt === undefined ? Number.NaN : Date.parse(identity.keyStoredAt);
+      const ageDays = Math.floor((at - stored) / 86_400_000);
+      if (ageDays >= config.preferences.keys.maxAgeDays) this.notify({ type: 'key-old', identity: identity.name, ageDays, at });
+    }
   }
 
   /** The desktop refused a copy or clear of the export lines: tell the user. */

@@ -25,6 +25,8 @@ export interface TrayAppDeps {
   readonly confirm: ShellPorts['confirm'];
   readonly showWindow: () => void;
   readonly setLaunchAtLogin: (enabled: boolean) => void;
+  /** Opens a console login URL in the browser, behind app/console-opener.ts's allow-list. */
+  readonly openConsole: (url: string) => Promise<void>;
   readonly quit: () => void;
   /** The tray icon file for an environment and state. */
   readonly iconPath: (env: TrayIconEnv, state: TrayIconState) => string;
@@ -59,6 +61,7 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
   const notices = new NoticeCenter({
     notifier: deps.notifier,
     openMfaPrompt: (identity) => controller?.promptMfa(identity, 'expiring'),
+    rotateKey: (identity) => void controller?.rotateKeyNow(identity),
     showWindow,
     systemLocale,
   });
@@ -67,7 +70,7 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
     clock,
     timers,
     systemLocale,
-    shell: { clipboard, notices, confirm: deps.confirm, showWindow, setLaunchAtLogin: deps.setLaunchAtLogin },
+    shell: { clipboard, notices, confirm: deps.confirm, showWindow, setLaunchAtLogin: deps.setLaunchAtLogin, openConsole: deps.openConsole },
     ...(deps.runMarker ? { runMarker: deps.runMarker } : {}),
   });
   const detachTray = new TrayPresenter({

@@ -20,6 +20,8 @@ export interface NoticeCenterDeps {
   readonly notifier: Notifier;
   /** A click on "MFA session ending": compose-tray-app.ts wires controller.promptMfa(identity, 'expiring'). */
   readonly openMfaPrompt: (identity: string) => void;
+  /** "Rotate now" on the key-age and unfinished-rotation notices. */
+  readonly rotateKey: (identity: string) => void;
   /** A click on a failure or expiry: the window shows the role and its error. */
   readonly showWindow: () => void;
   /** For the language preference 'system'. */
@@ -93,6 +95,22 @@ export class NoticeCenter implements NoticeSink {
         this.deps.notifier.show({ ...strings.clipboardRefused(event.action), onClick: this.deps.showWindow });
         return;
       case 'clock-jump':
+        return;
+      case 'key-old':
+        // Once per run: a key does not get younger until it is rotated.
+        this.once(`key-old:${event.identity}`, { ...strings.keyOld(event.identity, event.ageDays), onClick: () => this.deps.rotateKey(event.identity) });
+        return;
+      case 'rotation-interrupted':
+        this.once(`rotation:${event.identity}`, { ...strings.rotationInterrupted(event.identity), onClick: () => this.deps.rotateKey(event.identity) });
+        return;
+      case 'key-rotated':
+        this.forget(`key-old:${event.identity}`);
+        this.forget(`rotation:${event.identity}`);
+        this.deps.notifier.show(strings.keyRotated(event.identity, event.newAccessKeyId));
+        return;
+      case 'key-rotation-failed':
+        // An answer to the user's own action: never muted.
+        this.deps.notifier.show({ ...strings.keyRotationFailed(event.identity, event.message), onClick: this.deps.showWindow });
         return;
     }
   }

@@ -27,7 +27,13 @@ export type ShellEvent =
   /** A role's credentials were renewed or switched to: its failure/expiry notices may show again. */
   | { readonly type: 'recovered'; readonly role: string; readonly at: number }
   /** The desktop refused to let us copy or clear (Wayland without a focused window). */
-  | { readonly type: 'clipboard-refused'; readonly action: 'copy' | 'clear'; readonly at: number };
+  | { readonly type: 'clipboard-refused'; readonly action: 'copy' | 'clear'; readonly at: number }
+  /** An identity's long-lived key is older than the preference keys.maxAgeDays. */
+  | { readonly type: 'key-old'; readonly identity: string; readonly ageDays: number; readonly at: number }
+  /** A key rotation of the identity did not finish (crash, network): a rerun finishes it. */
+  | { readonly type: 'rotation-interrupted'; readonly identity: string; readonly at: number }
+  | { readonly type: 'key-rotated'; readonly identity: string; readonly newAccessKeyId: string; readonly at: number }
+  | { readonly type: 'key-rotation-failed'; readonly identity: string; readonly message: string; readonly at: number };
 
 /** Turns events into desktop notifications (deduplicated, muted per preference). */
 export interface NoticeSink {
@@ -49,4 +55,9 @@ export interface ShellPorts {
   /** Shows (creating if needed) the window with the renderer. */
   readonly showWindow: () => void;
   readonly setLaunchAtLogin: (enabled: boolean) => void;
+  /**
+   * Opens a console login URL in the default browser. The URL is a secret: main checks it
+   * against the sign-in endpoints it allows (app/console-opener.ts) and hands it to the OS.
+   */
+  readonly openConsole: (url: string) => Promise<void>;
 }

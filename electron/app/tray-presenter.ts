@@ -29,6 +29,8 @@ export interface TrayActions {
   copyExports(format: TrayExportFormat): Promise<void>;
   renewNow(): Promise<void>;
   signOutAll(): Promise<void>;
+  openActiveConsole(): Promise<void>;
+  rotateKeyNow(identity: string): Promise<void>;
 }
 
 export interface ViewSource {
@@ -114,6 +116,23 @@ export class TrayPresenter {
         };
       case 'action':
         return { type: 'normal', label: item.label, enabled: item.enabled, click: () => this.act(item.action) };
+      case 'rotate': {
+        const [only] = item.identities;
+        if (item.identities.length === 1 && only !== undefined) {
+          return { type: 'normal', label: item.label, enabled: true, click: () => this.run(() => controller.rotateKeyNow(only)) };
+        }
+        return {
+          type: 'submenu',
+          label: item.label,
+          enabled: true,
+          submenu: item.identities.map((identity) => ({
+            type: 'normal',
+            label: identity,
+            enabled: true,
+            click: () => this.run(() => controller.rotateKeyNow(identity)),
+          })),
+        };
+      }
     }
   }
 
@@ -122,6 +141,8 @@ export class TrayPresenter {
     switch (action) {
       case 'renew':
         return this.run(() => controller.renewNow());
+      case 'console':
+        return this.run(() => controller.openActiveConsole());
       case 'open':
         return this.deps.showWindow();
       case 'sign-out-all':

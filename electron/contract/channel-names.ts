@@ -15,6 +15,10 @@ export const REQUEST_CHANNELS = [
   'mfa:dismiss',
   'exports:copy',
   'preferences:set',
+  'identity:facts',
+  'identity:rotate',
+  'console:open',
+  'authorization:decode',
 ] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 

@@ -8,16 +8,28 @@ import {
   addEnvironmentRolesRequest,
   addIdentityRequest,
   copyExportsRequest,
+  decodeMessageRequest,
   emptyRequest,
   nameRequest,
+  openConsoleRequest,
   optionalRoleRequest,
+  rotateKeyRequest,
   saveRoleRequest,
   setPreferencesRequest,
   submitMfaRequest,
 } from './requests.js';
 import type { EventChannel, RequestChannel } from './channel-names.js';
 import { preferencesSchema } from './config-schema.js';
-import { activationViewSchema, appViewSchema, identityViewSchema, roleViewSchema } from './views.js';
+import {
+  activationViewSchema,
+  appViewSchema,
+  consoleOpenedViewSchema,
+  decodedMessageViewSchema,
+  identityViewSchema,
+  keyFactsViewSchema,
+  roleViewSchema,
+  rotationViewSchema,
+} from './views.js';
 
 const done = z.strictObject({});
 
@@ -49,6 +61,13 @@ export const REQUESTS = {
   /** Main puts the lines on the clipboard; the renderer never sees them. */
   'exports:copy': { request: copyExportsRequest, response: z.strictObject({ clearsAt: z.number() }) },
   'preferences:set': { request: setPreferencesRequest, response: preferencesSchema },
+  /** Account, user, MFA device, age and the user's other keys (GetAccessKeyInfo, GetCallerIdentity, ListAccessKeys). */
+  'identity:facts': { request: nameRequest, response: keyFactsViewSchema },
+  /** A new key, verified, then the old one retired; needs-mfa when no MFA session is live and no code came. */
+  'identity:rotate': { request: rotateKeyRequest, response: rotationViewSchema },
+  /** Main signs in and opens the browser; the sign-in URL never crosses to the window. */
+  'console:open': { request: openConsoleRequest, response: consoleOpenedViewSchema },
+  'authorization:decode': { request: decodeMessageRequest, response: decodedMessageViewSchema },
 } as const satisfies Record<RequestChannel, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export const EVENTS = {

@@ -27,6 +27,7 @@ import { VirtualTime, flush } from '../../../electron/core/testing/virtual-time.
 import { composeServices } from '../../../electron/core/compose-services.js';
 import type { AppController } from '../../../electron/app/app-controller.js';
 import { composeTrayApp } from '../../../electron/app/compose-tray-app.js';
+import { consoleOpener } from '../../../electron/app/console-opener.js';
 import { dispatchRequest } from '../../../electron/app/ipc-dispatch.js';
 import { clockTime } from '../../../electron/core/time.js';
 import { trayIconName } from '../../../electron/app/tray-icon-name.js';
@@ -168,6 +169,9 @@ async function wire({ options, time, home, emulator, keychain, cleanUp }: Parts)
     confirm: shell.confirm.ask,
     showWindow,
     setLaunchAtLogin: (enabled) => shell.launchAtLogin.push(enabled),
+    openConsole: consoleOpener(async (url) => {
+      shell.consoles.push(url);
+    }, `${emulator.url}/federation`),
     quit: () => shell.quits.push(time.now()),
     iconPath: (env, state) => `/assets/${trayIconName(env, state, 'linux')}`,
     formatTime: clockTime(TIME_ZONE),

@@ -24,6 +24,8 @@ export interface RecordingShell {
   readonly quits: number[];
   /** Failures the shell modules reported (a tray click that threw): a test expects none. */
   readonly errors: unknown[];
+  /** Console login URLs handed to the browser (behind main's allow-list): secrets, never the page's. */
+  readonly consoles: string[];
 }
 
 export function recordingShell(now: () => number): RecordingShell {
@@ -36,5 +38,6 @@ export function recordingShell(now: () => number): RecordingShell {
     launchAtLogin: [],
     quits: [],
     errors: [],
+    consoles: [],
   };
 }

@@ -27,6 +27,8 @@ export interface RecordedShell extends ShellPorts {
   answer: boolean;
   readonly windowShown: number[];
   readonly loginItem: boolean[];
+  /** Console URLs main was asked to open (secrets: tests only look at them). */
+  readonly consoles: string[];
 }
 
 export interface ControllerRig {
@@ -68,6 +70,10 @@ export async function controllerRig(configJson: unknown, options: { readonly run
     answer: true,
     windowShown: [],
     loginItem: [],
+    consoles: [],
+    openConsole: async (url) => {
+      shell.consoles.push(url);
+    },
     clipboard: {
       copy(text, clearAfterMs) {
         shell.copies.push({ text, clearAfterMs });

@@ -252,6 +252,10 @@ export const en = {
   'activity.kind.identity-removed': 'Identity removed',
   'activity.kind.role-saved': 'Role saved',
   'activity.kind.role-removed': 'Role removed',
+  'activity.kind.key-rotated': 'Key rotated',
+  'activity.kind.key-rotation-failed': 'Key rotation failed',
+  'activity.kind.console-opened': 'Console opened',
+  'activity.kind.console-failed': 'Console not opened',
 
   'form.invalid': '{message}',
   'form.fixFields': 'Check the marked fields.',

@@ -252,6 +252,10 @@ export const ja: Readonly<Record<MessageKey, string>> = {
   'activity.kind.identity-removed': 'ID を削除',
   'activity.kind.role-saved': 'ロールを保存',
   'activity.kind.role-removed': 'ロールを削除',
+  'activity.kind.key-rotated': 'キーをローテーション',
+  'activity.kind.key-rotation-failed': 'キーのローテーションに失敗',
+  'activity.kind.console-opened': 'コンソールを開く',
+  'activity.kind.console-failed': 'コンソールを開けませんでした',
 
   'form.invalid': '入力内容を確認してください: {message}',
   'form.fixFields': '印の付いた項目を確認してください。',
