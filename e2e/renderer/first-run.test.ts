@@ -138,6 +138,8 @@ describe('adding an identity', () => {
       }
     }
     expect([...asked].sort()).toEqual([...REQUEST_CHANNELS].sort());
+    // The rotation made a new long-lived key, and the console a sign-in URL: both are searched for.
+    expect([...secrets.keys()]).toEqual(expect.arrayContaining(['secret access key of identity:dev (keychain)', 'console URL 0']));
     expect(answers.some((a) => a.includes('"ok":true'))).toBe(true);
     await harness.settle();
 
@@ -195,12 +197,12 @@ function everyChannel(harness: AppHarness): { [C in RequestChannel]: () => Promi
     'identity:remove': async () => ({ name: IDENTITY }),
     'identity:facts': async () => ({ name: IDENTITY }),
     // Main opens the console; the sign-in URL (and its token) joins the secrets searched for.
-    'console:open': async () => ({ name: 'stg' }),
+    'console:open': async () => ({ name: 'stg', mfaCode: await harness.nextTotp() }),
     'authorization:decode': async () => ({
       role: 'stg',
       message: harness.emulator.encodeAuthorizationMessage({ account: ACCOUNTS.stg, principalArn: 'p', action: 's3:GetObject', resource: '*' }),
     }),
     // Last: a new key, whose secret joins the secrets searched for.
-    'identity:rotate': async () => ({ name: IDENTITY }),
+    'identity:rotate': async () => ({ name: IDENTITY, mfaCode: await harness.nextTotp() }),
   };
 }

@@ -18,6 +18,11 @@ export async function secretsInPlay(harness: AppHarness): Promise<Secrets> {
     if (key && value) secrets.set(`${key} ${value.slice(0, 8)}… (credentials file)`, value);
   }
   for (const [account, raw] of await harness.keychainItems()) {
+    // A rotation's new long-lived key (in its own item until it is in use, then in the identity's).
+    if (account.startsWith('identity:') || account.startsWith('identity-next:')) {
+      const secret = (JSON.parse(raw) as Record<string, unknown>).secretAccessKey;
+      if (typeof secret === 'string' && secret !== USER.secretAccessKey) secrets.set(`secret access key of ${account} (keychain)`, secret);
+    }
     if (account.startsWith('mfa-session:')) {
       const session = JSON.parse(raw) as Record<string, unknown>;
       for (const field of ['accessKeyId', 'secretAccessKey', 'sessionToken']) {

@@ -12,6 +12,7 @@ import { replaceKeyDraft } from '../forms/identity-form-model.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useClock } from '../state/use-clock.js';
 import { IdentityForm } from './identity-form.js';
+import { KeyFactsPanel } from './key-facts-panel.js';
 
 export interface IdentitiesViewProps {
   readonly view: AppView;
@@ -28,6 +29,7 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
   const [replacing, setReplacing] = useState<IdentityView | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [justAdded, setJustAdded] = useState(false);
+  const [keyOf, setKeyOf] = useState<string | null>(null);
 
   const remove = (identity: IdentityView) =>
     onConfirm({
@@ -101,6 +103,14 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
                 <td className="row-actions">
                   <button
                     type="button"
+                    aria-label={t('identities.keyFactsOf', { name: identity.name })}
+                    aria-pressed={keyOf === identity.name}
+                    onClick={() => setKeyOf(keyOf === identity.name ? null : identity.name)}
+                  >
+                    {t('identities.keyFacts')}
+                  </button>
+                  <button
+                    type="button"
                     aria-label={t('identities.replaceKeyOf', { name: identity.name })}
                     onClick={() => setReplacing(identity)}
                   >
@@ -120,6 +130,7 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
           </tbody>
         </table>
       )}
+      {keyOf !== null && view.identities.some((i) => i.name === keyOf) ? <KeyFactsPanel key={keyOf} name={keyOf} onConfirm={onConfirm} /> : null}
     </section>
   );
 }
