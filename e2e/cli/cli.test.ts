@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../electron/adapters/keytar-secret-store.js';
 import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
-import { runCliProcess, type CliResult, cliTestEnv } from './run-cli-process.js';
+import { runCliProcess, type CliResult, cliTestEnv, requirePrivateKeyring } from './run-cli-process.js';
 import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
 
 const run = promisify(execFile);
@@ -58,9 +58,7 @@ describe('sts-tray CLI against the emulator, the real keyring and the real AWS C
     });
 
   beforeAll(async () => {
-    if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
-      throw new Error('run this suite through `npm test`, which starts a private keyring');
-    }
+    requirePrivateKeyring();
     emulator = await startStsEmulator({
       users: [DEV],
       roles: [

@@ -17,7 +17,7 @@ import { credentialSocketLocation } from '../../electron/adapters/credential-soc
 import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
-import { CLI_ENTRY, cliTestEnv, runCliProcess, type CliResult } from './run-cli-process.js';
+import { CLI_ENTRY, cliTestEnv, runCliProcess, type CliResult, requirePrivateKeyring } from './run-cli-process.js';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -86,9 +86,7 @@ describe('credential_process through sts-tray, read by the AWS CLI v2 and the JS
   };
 
   beforeAll(async () => {
-    if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
-      throw new Error('run this suite through `npm test`, which starts a private keyring');
-    }
+    requirePrivateKeyring();
     emulator = await startStsEmulator({
       users: [DEV, OPS],
       roles: [

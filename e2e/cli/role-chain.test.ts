@@ -13,7 +13,7 @@ import { KeytarSecretStore } from '../../electron/adapters/keytar-secret-store.j
 import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
-import { cliTestEnv, runCliProcess, type CliResult } from './run-cli-process.js';
+import { cliTestEnv, runCliProcess, type CliResult, requirePrivateKeyring } from './run-cli-process.js';
 
 const run = promisify(execFile);
 
@@ -38,9 +38,7 @@ describe('sts-tray role chaining against the emulator, the real keyring and the 
   const configText = () => readFile(join(home, 'app', 'config.json'), 'utf8');
 
   beforeAll(async () => {
-    if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
-      throw new Error('run this suite through `npm test`, which starts a private keyring');
-    }
+    requirePrivateKeyring();
     emulator = await startStsEmulator({
       users: [DEV],
       roles: [

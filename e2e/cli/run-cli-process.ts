@@ -47,3 +47,10 @@ export function cliTestEnv(home: string, service: string, extra: NodeJS.ProcessE
     ...extra,
   };
 }
+
+/** The CLI suites write to the keychain: only ever to the private one `npm test` starts on Linux. */
+export function requirePrivateKeyring(): void {
+  if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
+    throw new Error('run this suite through `npm test`, which starts a private keyring');
+  }
+}

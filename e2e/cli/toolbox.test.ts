@@ -16,7 +16,7 @@ import { ChunkedSecretStore } from '../../electron/core/chunked-secrets.js';
 import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
-import { CLI_ENTRY, cliTestEnv, runCliProcess, type CliResult } from './run-cli-process.js';
+import { CLI_ENTRY, cliTestEnv, runCliProcess, type CliResult, requirePrivateKeyring } from './run-cli-process.js';
 
 const run = promisify(execFile);
 const DEV = { ...fakeMfaUser('dev', 'toolbox'), keyCreatedAt: '2026-01-05T00:00:00Z', iam: { requireMfa: true } };
@@ -40,9 +40,7 @@ describe('sts-tray console, decode, identity show and rotate', () => {
     run(debianAwsCli(), [...args, '--endpoint-url', emulator.url, '--output', 'json'], { env: { ...env, ...QUIET_AWS_CLI_ENV, ...extraEnv } });
 
   beforeAll(async () => {
-    if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
-      throw new Error('run this suite through `npm test`, which starts a private keyring');
-    }
+    requirePrivateKeyring();
     emulator = await startStsEmulator({
       users: [DEV],
       roles: [

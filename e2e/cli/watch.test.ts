@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../electron/adapters/keytar-secret-store.js';
 import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { startStsEmulator, type StsEmulator } from '../rig/sts-emulator/sts-emulator.js';
-import { CLI_ENTRY, runCliProcess, type CliResult, cliTestEnv } from './run-cli-process.js';
+import { CLI_ENTRY, runCliProcess, type CliResult, cliTestEnv, requirePrivateKeyring } from './run-cli-process.js';
 import { fakeMfaUser } from '../rig/sts-emulator/fixtures.js';
 
 const run = promisify(execFile);
@@ -105,9 +105,7 @@ describe('sts-tray watch against the emulator (20 s role sessions), the real key
   }
 
   beforeAll(async () => {
-    if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
-      throw new Error('run this suite through `npm test`, which starts a private keyring');
-    }
+    requirePrivateKeyring();
     emulator = await startStsEmulator({
       users: [DEV],
       roles: [{ arn: TES_ARN, trustedUsers: ['arn:aws:iam::111111111111:user/dev'], externalId: 'ext-tes', requireMfa: true }],

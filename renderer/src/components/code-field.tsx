@@ -2,6 +2,7 @@
 // code sent once (the window-wide list of used codes), then the request goes again with it.
 
 import { useState } from 'react';
+import type { Result } from '../../../electron/contract/result.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { cleanCode, judgeCode, sentCodes } from '../mfa/mfa-code.js';
 
@@ -36,4 +37,18 @@ export function CodeField({ id, onCode }: { id: string; onCode: (code: string) =
       {problem ? <p className="field-error" role="alert">{problem}</p> : null}
     </div>
   );
+}
+
+/**
+ * A tool's request that may come back needs-mfa: then `needsCode` shows a CodeField, whose
+ * code sends the request again; any other answer goes to `onResult`.
+ */
+export function useCodeRetry<T>(send: (mfaCode: string | undefined) => Promise<Result<T>>, onResult: (result: Result<T>) => void) {
+  const [needsCode, setNeedsCode] = useState(false);
+  const run = async (mfaCode?: string) => {
+    const result = await send(mfaCode);
+    setNeedsCode(!result.ok && result.error.code === 'needs-mfa');
+    if (result.ok || result.error.code !== 'needs-mfa') onResult(result);
+  };
+  return { needsCode, run };
 }

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { KeyFactsView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
-import { CodeField } from '../components/code-field.js';
+import { CodeField, useCodeRetry } from '../components/code-field.js';
 import type { ConfirmRequest } from '../components/confirm-dialog.js';
 import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -14,7 +14,6 @@ export function KeyFactsPanel({ name, onConfirm }: { name: string; onConfirm: (r
   const { t } = useI18n();
   const [facts, setFacts] = useState<KeyFactsView | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
-  const [needsCode, setNeedsCode] = useState(false);
   const [working, setWorking] = useState(false);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -26,15 +25,19 @@ export function KeyFactsPanel({ name, onConfirm }: { name: string; onConfirm: (r
     setWorking(false);
   };
 
+  const { needsCode, run } = useCodeRetry(
+    (mfaCode) => request('identity:rotate', { name, ...(mfaCode === undefined ? {} : { mfaCode }) }),
+    (result) => {
+      setNotice(resultNotice(t, result, (r) => t('keys.rotated', { name, key: r.newAccessKeyId, old: r.oldAccessKeyId, outcome: t(`keys.oldKey.${r.oldKey}`) })));
+      if (result.ok) void load();
+    },
+  );
+
   const rotate = async (mfaCode?: string) => {
     setWorking(true);
     setNotice(null);
-    const result = await request('identity:rotate', mfaCode === undefined ? { name } : { name, mfaCode });
+    await run(mfaCode);
     setWorking(false);
-    if (!result.ok && result.error.code === 'needs-mfa') return setNeedsCode(true);
-    setNeedsCode(false);
-    setNotice(resultNotice(t, result, (r) => t('keys.rotated', { name, key: r.newAccessKeyId, old: r.oldAccessKeyId, outcome: t(`keys.oldKey.${r.oldKey}`) })));
-    if (result.ok) await load();
   };
 
   const confirmRotate = () =>

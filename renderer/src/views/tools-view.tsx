@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { AppView, DecodedMessageView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
-import { CodeField } from '../components/code-field.js';
+import { CodeField, useCodeRetry } from '../components/code-field.js';
 import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
 import { checkConsoleDraft } from '../forms/console-form-model.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -29,18 +29,18 @@ function ConsoleForm({ view }: { view: AppView }) {
   const [destination, setDestination] = useState('');
   const [minutes, setMinutes] = useState('60');
   const [problem, setProblem] = useState<string | null>(null);
-  const [needsCode, setNeedsCode] = useState(false);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const checked = checkConsoleDraft({ target, destination, minutes });
+  const { needsCode, run } = useCodeRetry(
+    (mfaCode) => request('console:open', checked.ok ? { ...checked.request, ...(mfaCode === undefined ? {} : { mfaCode }) } : { name: '' }),
+    (result) => setNotice(resultNotice(t, result, (r) => [t('tools.consoleOpened', { principal: r.principal }), ...r.notices].join(' '))),
+  );
 
   const open = async (mfaCode?: string) => {
-    const checked = checkConsoleDraft({ target, destination, minutes });
     if (!checked.ok) return setProblem(checked.message);
     setProblem(null);
     setNotice(null);
-    const result = await request('console:open', mfaCode === undefined ? checked.request : { ...checked.request, mfaCode });
-    if (!result.ok && result.error.code === 'needs-mfa') return setNeedsCode(true);
-    setNeedsCode(false);
-    setNotice(resultNotice(t, result, (r) => [t('tools.consoleOpened', { principal: r.principal }), ...r.notices].join(' ')));
+    await run(mfaCode);
   };
 
   return (
@@ -84,18 +84,17 @@ function DecodeForm({ view }: { view: AppView }) {
   const { t } = useI18n();
   const [role, setRole] = useState(view.roles[0]?.role.name ?? '');
   const [message, setMessage] = useState('');
-  const [needsCode, setNeedsCode] = useState(false);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [decoded, setDecoded] = useState<DecodedMessageView | null>(null);
+  const { needsCode, run } = useCodeRetry(
+    (mfaCode) => request('authorization:decode', { role, message, ...(mfaCode === undefined ? {} : { mfaCode }) }),
+    (result) => (result.ok ? setDecoded(result.value) : setNotice(resultNotice(t, result, () => ''))),
+  );
 
   const decode = async (mfaCode?: string) => {
     setNotice(null);
     setDecoded(null);
-    const result = await request('authorization:decode', mfaCode === undefined ? { role, message } : { role, message, mfaCode });
-    if (!result.ok && result.error.code === 'needs-mfa') return setNeedsCode(true);
-    setNeedsCode(false);
-    if (result.ok) setDecoded(result.value);
-    else setNotice(resultNotice(t, result, () => ''));
+    await run(mfaCode);
   };
 
   const verdict = (d: DecodedMessageView) => (d.allowed ? t('tools.allowed') : d.explicitDeny ? t('tools.explicitDeny') : t('tools.noAllow'));
