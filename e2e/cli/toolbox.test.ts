@@ -21,6 +21,8 @@ import { CLI_ENTRY, cliTestEnv, runCliProcess, type CliResult, requirePrivateKey
 const run = promisify(execFile);
 const DEV = { ...fakeMfaUser('dev', 'toolbox'), keyCreatedAt: '2026-01-05T00:00:00Z', iam: { requireMfa: true } };
 const DEV_ARN = 'arn:aws:iam::111111111111:user/dev';
+/** A user whose policy wants MFA for key changes, added first without its MFA device. */
+const OPS = { ...fakeMfaUser('ops', 'toolops'), iam: { requireMfa: true } };
 const TES_ARN = 'arn:aws:iam::222222222222:role/tes-deployer';
 const READER_ARN = 'arn:aws:iam::222222222222:role/tes-reader';
 const FAKE_BROWSER = fileURLToPath(new URL('./fake-browser.mjs', import.meta.url));
@@ -42,7 +44,7 @@ describe('sts-tray console, decode, identity show and rotate', () => {
   beforeAll(async () => {
     requirePrivateKeyring();
     emulator = await startStsEmulator({
-      users: [DEV],
+      users: [DEV, OPS],
       roles: [
         { arn: TES_ARN, trustedUsers: [DEV_ARN], requireMfa: true, mayDecodeMessages: true, maxSessionDuration: 7200 },
         { arn: READER_ARN, trustedUsers: [DEV_ARN] },
@@ -221,5 +223,19 @@ describe('sts-tray console, decode, identity show and rotate', () => {
     const finished = await cli(['identity', 'rotate', 'dev']);
     expect(finished.code).toBe(0);
     expect(emulator.accessKeys('dev').map((k) => k.accessKeyId)).toEqual([await storedKeyId()]);
+  });
+
+  it('AccessDenied (the policy wants MFA, the identity has no device): says so, changes nothing; with the device added it rotates', async () => {
+    const add = (extra: string[]) => cli(['identity', 'add', 'ops', '--access-key-id', OPS.accessKeyId, '--region', 'ap-northeast-1', ...extra], `${OPS.secretAccessKey}\n`);
+    expect((await add([])).code).toBe(0);
+    const denied = await cli(['identity', 'rotate', 'ops']);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toMatch(/ListAccessKeys failed: not allowed to call iam:ListAccessKeys.*add the MFA device to the identity\)\. Rotation did not start: your key AKIAFAKETOOLOPS00001 still works/);
+    expect(emulator.accessKeys('ops').map((k) => k.accessKeyId)).toEqual([OPS.accessKeyId]);
+
+    expect((await add(['--mfa-serial', OPS.mfa.serial, '--replace'])).code).toBe(0);
+    const rotated = await cli(['identity', 'rotate', 'ops', '--mfa-code', emulator.totp(OPS.mfa.serial)]);
+    expect(rotated.code).toBe(0);
+    expect(emulator.accessKeys('ops').map((k) => k.accessKeyId)).not.toContain(OPS.accessKeyId);
   });
 });

@@ -184,6 +184,15 @@ describe('rotateIdentityKey', () => {
     expect(await loadStagedKey(secrets, 'dev')).toBeNull();
   });
 
+  it('an old key already gone from IAM (NoSuchEntity) does not fail the rotation', async () => {
+    const { iam, rotate, inUse } = await rig();
+    iam.failNext('DeleteAccessKey', 'not-found');
+    const report = await rotate('123456');
+    expect(report.oldKey).toBe('already gone');
+    expect(report.notes).toEqual([`the old key ${OLD} was already gone from IAM`]);
+    expect(await inUse()).toBe(report.newAccessKeyId);
+  });
+
   it('says which step was denied and that nothing changed', async () => {
     const { iam, rotate } = await rig();
     iam.failNext('ListAccessKeys', 'access-denied');
