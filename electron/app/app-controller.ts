@@ -30,6 +30,7 @@ import type { RequestHandlers, ShellEvent, ShellPorts } from './shell-ports.js';
 import { openConsoleAndRecord, rotateAndReport, toolRequests } from './tool-requests.js';
 import type { ConsoleLink, ConsoleRequest } from '../core/console-signin.js';
 import type { RotationReport } from '../core/key-rotation.js';
+import { keyFacts } from '../core/key-facts.js';
 
 export interface AppControllerDeps {
   readonly services: AppServices;
@@ -276,11 +277,28 @@ export class AppController implements ControllerContext {
   private noticeKeys(config: AppConfig): void {
     const at = this.now();
     for (const identity of config.identities) {
-      if (identity.rotation) this.notify({ type: 'rotation-interrupted', identity: identity.name, at });
+      if (identity.rotation) void this.noticeUnfinishedRotation(identity.name, at);
       const stored = identity.keyStoredAt === undefined ? Number.NaN : Date.parse(identity.keyStoredAt);
       const ageDays = Math.floor((at - stored) / 86_400_000);
       if (ageDays >= config.preferences.keys.maxAgeDays) this.notify({ type: 'key-old', identity: identity.name, ageDays, at });
     }
+  }
+
+  /**
+   * A rotation noted in the config and never finished: IAM's key list against the keychain
+   * (key facts) says what was left — a key whose secret was lost, one stored but not in use —
+   * and the notice says it; without IAM's answer the notice still goes out.
+   */
+  private async noticeUnfinishedRotation(identity: string, at: number): Promise<void> {
+    let leftover: string | null = null;
+    try {
+      const facts = await keyFacts(this.services, identity);
+      const left = facts.otherKeys.find((k) => k.kind === 'orphan' || k.kind === 'staged' || k.kind === 'replaced');
+      leftover = left ? `${left.accessKeyId}: ${left.advice}` : null;
+    } catch {
+      // Offline or not allowed: the rotation itself will say what stands in its way.
+    }
+    this.notify({ type: 'rotation-interrupted', identity, leftover, at });
   }
 
   /** The desktop refused a copy or clear of the export lines: tell the user. */

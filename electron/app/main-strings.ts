@@ -55,7 +55,7 @@ export interface MainStrings {
   readonly openConsole: string;
   readonly rotateKey: string;
   keyOld(identity: string, ageDays: number): Notice;
-  rotationInterrupted(identity: string): Notice;
+  rotationInterrupted(identity: string, leftover: string | null): Notice;
   keyRotated(identity: string, newAccessKeyId: string): Notice;
   keyRotationFailed(identity: string, reason: string): Notice;
 }
@@ -102,7 +102,10 @@ const en: MainStrings = {
   openConsole: 'Open AWS console',
   rotateKey: 'Rotate key…',
   keyOld: (identity, days) => ({ title: `The key of ${identity} is ${days} days old`, body: 'Click to rotate it now: a new key is made, checked and stored, then the old one is deleted.' }),
-  rotationInterrupted: (identity) => ({ title: `A key rotation of ${identity} did not finish`, body: 'Its current key still works. Click to finish the rotation.' }),
+  rotationInterrupted: (identity, leftover) => ({
+    title: `A key rotation of ${identity} did not finish`,
+    body: `Its current key still works.${leftover ? ` In IAM: ${leftover}.` : ''} Click to finish the rotation.`,
+  }),
   keyRotated: (identity, id) => ({ title: `New key for ${identity}`, body: `${identity} now uses ${id}; the old key is retired.` }),
   keyRotationFailed: (identity, reason) => ({ title: `Key rotation of ${identity} stopped`, body: reason }),
   clipboardRefused: (action) =>
@@ -160,7 +163,10 @@ const ja: MainStrings = {
   openConsole: 'AWS コンソールを開く',
   rotateKey: 'キーをローテーション…',
   keyOld: (identity, days) => ({ title: `${identity} のキーは作成から ${days} 日経っています`, body: 'クリックすると今すぐローテーションします。新しいキーを作成・確認・保存してから、古いキーを削除します。' }),
-  rotationInterrupted: (identity) => ({ title: `${identity} のキーのローテーションが完了していません`, body: '現在のキーは引き続き使えます。クリックしてローテーションを完了してください。' }),
+  rotationInterrupted: (identity, leftover) => ({
+    title: `${identity} のキーのローテーションが完了していません`,
+    body: `現在のキーは引き続き使えます。${leftover ? `IAM: ${leftover}。` : ''}クリックしてローテーションを完了してください。`,
+  }),
   keyRotated: (identity, id) => ({ title: `${identity} の新しいキー`, body: `${identity} は ${id} を使います。古いキーは無効にしました。` }),
   keyRotationFailed: (identity, reason) => ({ title: `${identity} のキーのローテーションが止まりました`, body: reason }),
   clipboardRefused: (action) =>

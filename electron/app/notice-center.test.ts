@@ -46,8 +46,9 @@ describe('NoticeCenter', () => {
     const { notifier, calls, center } = setUp();
     center.handle({ type: 'key-old', identity: 'dev', ageDays: 120, at: NOW }, prefs());
     center.handle({ type: 'key-old', identity: 'dev', ageDays: 120, at: NOW + MINUTE }, prefs());
-    center.handle({ type: 'rotation-interrupted', identity: 'dev', at: NOW }, prefs());
+    center.handle({ type: 'rotation-interrupted', identity: 'dev', leftover: 'AKIAORPHANFAKE000001: an interrupted rotation created this key', at: NOW }, prefs());
     expect(notifier.titles).toEqual(['The key of dev is 120 days old', 'A key rotation of dev did not finish']);
+    expect(notifier.shown[1]?.body).toBe('Its current key still works. In IAM: AKIAORPHANFAKE000001: an interrupted rotation created this key. Click to finish the rotation.');
     notifier.shown[0]?.onClick?.();
     expect(calls).toEqual(['rotateKey dev']);
     center.handle({ type: 'key-rotated', identity: 'dev', newAccessKeyId: 'AKIANEWFAKE000000001', at: NOW }, prefs());

@@ -101,7 +101,7 @@ export class NoticeCenter implements NoticeSink {
         this.once(`key-old:${event.identity}`, { ...strings.keyOld(event.identity, event.ageDays), onClick: () => this.deps.rotateKey(event.identity) });
         return;
       case 'rotation-interrupted':
-        this.once(`rotation:${event.identity}`, { ...strings.rotationInterrupted(event.identity), onClick: () => this.deps.rotateKey(event.identity) });
+        this.once(`rotation:${event.identity}`, { ...strings.rotationInterrupted(event.identity, event.leftover), onClick: () => this.deps.rotateKey(event.identity) });
         return;
       case 'key-rotated':
         this.forget(`key-old:${event.identity}`);

@@ -30,8 +30,11 @@ export type ShellEvent =
   | { readonly type: 'clipboard-refused'; readonly action: 'copy' | 'clear'; readonly at: number }
   /** An identity's long-lived key is older than the preference keys.maxAgeDays. */
   | { readonly type: 'key-old'; readonly identity: string; readonly ageDays: number; readonly at: number }
-  /** A key rotation of the identity did not finish (crash, network): a rerun finishes it. */
-  | { readonly type: 'rotation-interrupted'; readonly identity: string; readonly at: number }
+  /**
+   * A key rotation of the identity did not finish (crash, network): a rerun finishes it.
+   * `leftover` says what IAM's key list shows that the keychain lacks, when IAM would tell.
+   */
+  | { readonly type: 'rotation-interrupted'; readonly identity: string; readonly leftover: string | null; readonly at: number }
   | { readonly type: 'key-rotated'; readonly identity: string; readonly newAccessKeyId: string; readonly at: number }
   | { readonly type: 'key-rotation-failed'; readonly identity: string; readonly message: string; readonly at: number };
 

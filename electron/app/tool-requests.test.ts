@@ -74,16 +74,25 @@ describe('tool requests', () => {
 });
 
 describe('start-time key notices', () => {
-  it('notices a key older than the preference and a rotation left unfinished, from the config alone', async () => {
+  it('notices a key older than the preference, and a rotation left unfinished with the key IAM holds that the keychain lacks', async () => {
     const now = Date.UTC(2026, 10, 23, 9, 0, 0);
-    const rig = await started({
-      keyStoredAt: new Date(now - 120 * DAY).toISOString(),
-      rotation: { startedAt: new Date(now - DAY).toISOString(), replacing: IDENTITY.accessKeyId },
-    });
+    const rig = await controllerRig(
+      config({
+        keyStoredAt: new Date(now - 120 * DAY).toISOString(),
+        rotation: { startedAt: new Date(now - DAY).toISOString(), replacing: IDENTITY.accessKeyId },
+      }),
+    );
+    await saveIdentityKey(rig.secrets, { ...IDENTITY, region: 'us-east-1', mfaSessionSeconds: 43_200 }, SECRET);
+    const iam = rig.services.tools.iam as FakeIamKeys;
+    iam.addKey(IDENTITY.accessKeyId, now - 120 * DAY, SECRET);
+    // What a crash between CreateAccessKey and the keychain write leaves: a key nobody holds.
+    iam.addKey('AKIAORPHANFAKE000001', now - DAY + 5_000);
+    await rig.controller.start();
+    await rig.settle();
     expect(rig.shell.events.map((e) => e.event)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: 'rotation-interrupted', identity: 'dev' }),
         expect.objectContaining({ type: 'key-old', identity: 'dev', ageDays: 120 }),
+        expect.objectContaining({ type: 'rotation-interrupted', identity: 'dev', leftover: expect.stringMatching(/^AKIAORPHANFAKE000001: an interrupted rotation created this key/) as string }),
       ]),
     );
   });
