@@ -71,3 +71,20 @@ describe('the console from the window', () => {
     expect(harness.emulator.signins()).toEqual([expect.objectContaining({ consoleSeconds: 7200, destination: 'https://console.aws.amazon.com/s3/?region=ap-northeast-1' })]);
   });
 });
+
+describe('decoding an authorization message in the window', () => {
+  it('says plainly when the blob is not a message, and when the role may not decode', async () => {
+    const { harness, app, ui } = await suite.start({ seed: (h) => seedSwitchedTo(h, 'tes') });
+    const { page } = ui;
+    await app.goTo('tools');
+    await page.locator('#decode-role').selectOption('tes');
+    await page.locator('#decode-message').fill('Encoded authorization failure message: <none>');
+    await page.getByTestId('decode-submit').click();
+    await poll(() => page.getByTestId('decode-notice').innerText()).toMatch(/not an encoded authorization message/);
+
+    const blob = harness.emulator.encodeAuthorizationMessage({ account: ACCOUNTS.tes, principalArn: 'p', action: 'ec2:RunInstances', resource: '*' });
+    await page.locator('#decode-message').fill(`"${blob.slice(0, 80)}\n${blob.slice(80)}"`);
+    await page.getByTestId('decode-submit').click();
+    await poll(() => page.getByTestId('decode-notice').innerText()).toMatch(/role "tes" may not call sts:DecodeAuthorizationMessage/);
+  });
+});
