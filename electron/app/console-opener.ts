@@ -13,6 +13,11 @@ export function consoleOpener(openExternal: (url: string) => Promise<void>, conf
       // The URL is a secret: not in the message.
       throw new StsTrayError('validation', 'refused to open a URL that is not the console login of an allowed sign-in endpoint');
     }
-    await openExternal(url);
+    try {
+      await openExternal(url);
+    } catch {
+      // The OS's error may quote the URL, and this message reaches the activity list.
+      throw new StsTrayError('file-io', 'the desktop could not open the browser for the AWS console: check the default browser setting');
+    }
   };
 }

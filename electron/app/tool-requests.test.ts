@@ -113,5 +113,9 @@ describe('consoleOpener', () => {
     await configured('http://127.0.0.1:4000/federation?Action=login&SigninToken=t');
     await expect(configured('https://signin.aws.amazon.com/federation?Action=login&SigninToken=t')).rejects.toThrow();
     expect(opened).toHaveLength(2);
+    const failing = consoleOpener(() => Promise.reject(new Error('no handler for https://signin.aws.amazon.com/federation?SigninToken=secret')), undefined);
+    const error = await failing('https://signin.aws.amazon.com/federation?Action=login&SigninToken=secret').catch((e: unknown) => e as Error);
+    expect(String(error)).toMatch(/could not open the browser/);
+    expect(String(error)).not.toContain('secret');
   });
 });

@@ -10,8 +10,8 @@ Usage:
                          --remove-plaintext removes the key lines once each key is stored
   sts-tray identity add NAME --access-key-id ID [--mfa-serial ARN] [--region R]
                              [--mfa-session-seconds N] [--replace] [--no-verify]
-                             (the secret access key is read from stdin or a hidden prompt)
                              [--console-policy JSON]   session policy for sts-tray console as the identity
+                             (the secret access key is read from stdin or a hidden prompt)
   sts-tray identity list [--json]
   sts-tray identity show NAME [--json]       the key's account (flagged when unexpected), user, MFA
                          device, age, and other keys of the user (e.g. one an interrupted rotation left)
@@ -40,7 +40,7 @@ Usage:
                          [--print] [--mfa-code CODE]
                          the AWS console as role NAME (or as identity NAME with GetFederationToken),
                          in your browser; --print writes the sign-in URL to stdout instead (it is a
-                         secret: anyone with it is signed in). A session lasts 900 to 43200 s (1 h)
+                         secret: anyone with it is signed in). A session lasts 900 to 43200 s (default 3600)
   sts-tray decode ROLE [MESSAGE|-] [--json] [--mfa-code CODE]
                          decode an "Encoded authorization failure message" with the role's session
                          (- or no MESSAGE: read it from stdin)
