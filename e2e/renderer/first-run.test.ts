@@ -138,11 +138,15 @@ describe('adding an identity', () => {
       asked.add(channel);
       const payload = await request();
       await ask(channel, payload);
-      // Keys written by the calls (a renewal, a new MFA session) must not leak either.
+      // Keys written by the calls (a renewal, a new MFA session, a rotated key) must not leak either.
       // Work a request leaves running (a sign-in waiting for approval, its view reads) ends
       // first: its keychain writes are searched too, and the keyring is not listed mid-read.
       await harness.settle();
       for (const [label, value] of await secretsInPlay(harness)) secrets.set(label, value);
+      for (const [i, url] of harness.shell.consoles.entries()) {
+        secrets.set(`console URL ${i}`, url);
+        secrets.set(`sign-in token ${i}`, new URL(url).searchParams.get('SigninToken') ?? url);
+      }
     }
     expect([...asked].sort()).toEqual([...REQUEST_CHANNELS].sort());
     // The IAM Identity Center sign-in's tokens and client secret were among those searched for.
@@ -151,6 +155,8 @@ describe('adding an identity', () => {
       'clientSecret of sso-client:myco (keychain)',
       'refreshToken of sso-token:myco (keychain)',
     ]);
+    // The rotation made a new long-lived key, and the console a sign-in URL: both are searched for.
+    expect([...secrets.keys()]).toEqual(expect.arrayContaining(['secret access key of identity:dev (keychain)', 'console URL 0']));
     expect(answers.some((a) => a.includes('"ok":true'))).toBe(true);
     await harness.settle();
 
@@ -222,5 +228,14 @@ function everyChannel(harness: AppHarness): { [C in RequestChannel]: () => Promi
     'sso:sign-out': async () => ({ name: 'myco' }),
     // Refused (myco-tes uses it).
     'sso:remove': async () => ({ name: 'myco' }),
+    'identity:facts': async () => ({ name: IDENTITY }),
+    // Main opens the console; the sign-in URL (and its token) joins the secrets searched for.
+    'console:open': async () => ({ name: 'stg', mfaCode: await harness.nextTotp() }),
+    'authorization:decode': async () => ({
+      role: 'stg',
+      message: harness.emulator.encodeAuthorizationMessage({ account: ACCOUNTS.stg, principalArn: 'p', action: 's3:GetObject', resource: '*' }),
+    }),
+    // Last: a new key, whose secret joins the secrets searched for.
+    'identity:rotate': async () => ({ name: IDENTITY, mfaCode: await harness.nextTotp() }),
   };
 }

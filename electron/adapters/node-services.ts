@@ -8,6 +8,8 @@ import { configFilePath } from './app-paths.js';
 import { awsFilePaths } from './aws-file-paths.js';
 import { KEYCHAIN_SERVICE, KeytarSecretStore } from './keytar-secret-store.js';
 import { NodeFileStore } from './node-file-store.js';
+import { FederationConsoleSignin } from './federation-console-signin.js';
+import { QueryIamKeys } from './query-iam-keys.js';
 import { SdkStsBroker } from './sdk-sts-broker.js';
 import { SsoHttpClient } from './sso-http-client.js';
 import { SystemTimers, systemClock } from './system-timers.js';
@@ -27,6 +29,13 @@ export function composeNodeServices(env: NodeJS.ProcessEnv, options: AppServices
     timers: new SystemTimers({ unref: true }),
     configPath: configFilePath(env),
     awsFiles: awsFilePaths(env, homedir()),
+    tools: {
+      stsTools: sts,
+      iam: new QueryIamKeys({ endpoint: options.iamEndpointUrl ?? (env.STS_TRAY_IAM_ENDPOINT || undefined) }),
+      signin: new FederationConsoleSignin(),
+      signinEndpoint: options.signinEndpoint ?? (env.STS_TRAY_SIGNIN_ENDPOINT || undefined),
+      wait: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    },
     close: () => sts.close(),
     // Tests point this at the Identity Center emulator.
     sso: new SsoHttpClient({ endpoint: env.STS_TRAY_SSO_ENDPOINT || undefined }),

@@ -6,14 +6,28 @@
 
 import {
   AssumeRoleCommand,
+  DecodeAuthorizationMessageCommand,
+  GetAccessKeyInfoCommand,
   GetCallerIdentityCommand,
+  GetFederationTokenCommand,
   GetSessionTokenCommand,
   STSClient,
   type Credentials as SdkCredentials,
 } from '@aws-sdk/client-sts';
 import { StsTrayError } from '../core/errors.js';
 import type { CallerIdentity, Credentials, TemporaryCredentials } from '../core/model.js';
-import type { AssumeRoleInput, Clock, GetCallerIdentityInput, GetSessionTokenInput, StsBroker } from '../core/ports.js';
+import type {
+  AssumeRoleInput,
+  Clock,
+  DecodeAuthorizationMessageInput,
+  DecodeOutcome,
+  GetAccessKeyInfoInput,
+  GetCallerIdentityInput,
+  GetFederationTokenInput,
+  GetSessionTokenInput,
+  StsBroker,
+  StsTools,
+} from '../core/ports.js';
 import { validateAssumeRole, validateSessionToken } from '../core/sts-input.js';
 import { mapStsError, type StsCallContext } from './sts-error-map.js';
 
@@ -34,7 +48,7 @@ export interface SdkStsBrokerOptions {
 /** How many session-credential clients to keep warm; long-lived keys never get one. */
 const CLIENT_CACHE_SIZE = 32;
 
-export class SdkStsBroker implements StsBroker {
+export class SdkStsBroker implements StsBroker, StsTools {
   private readonly clients = new Map<string, { client: STSClient; secret: string; token: string }>();
   /** Server clock minus our clock, in ms, as each client last learned it from STS. */
   private readonly skews = new WeakMap<STSClient, number>();
@@ -88,6 +102,37 @@ export class SdkStsBroker implements StsBroker {
       throw new StsTrayError('validation', 'STS answered GetCallerIdentity without an account or ARN');
     }
     return { account: output.Account, arn: output.Arn, userId: output.UserId };
+  }
+
+  async getAccessKeyInfo(input: GetAccessKeyInfoInput): Promise<string> {
+    const ctx = this.context('GetAccessKeyInfo', input.region, false);
+    const client = this.client(input.credentials, input.region, this.attempts());
+    const command = new GetAccessKeyInfoCommand({ AccessKeyId: input.accessKeyId });
+    const output = await send(ctx, () => this.signedByOurClock(client, () => client.send(command)));
+    if (!output.Account) throw new StsTrayError('validation', 'STS answered GetAccessKeyInfo without an account');
+    return output.Account;
+  }
+
+  async getFederationToken(input: GetFederationTokenInput): Promise<TemporaryCredentials> {
+    const ctx = this.context('GetFederationToken', input.region, false);
+    const client = this.client(input.credentials, input.region, this.attempts());
+    const command = new GetFederationTokenCommand({ Name: input.name, DurationSeconds: input.durationSeconds, Policy: input.policy });
+    const output = await send(ctx, () => this.signedByOurClock(client, () => client.send(command)));
+    return this.toTemporary(output.Credentials, client, output.FederatedUser?.Arn);
+  }
+
+  async decodeAuthorizationMessage(input: DecodeAuthorizationMessageInput): Promise<DecodeOutcome> {
+    const ctx = this.context('DecodeAuthorizationMessage', input.region, false);
+    const client = this.client(input.credentials, input.region, this.attempts());
+    const command = new DecodeAuthorizationMessageCommand({ EncodedMessage: input.encodedMessage });
+    try {
+      const output = await this.signedByOurClock(client, () => client.send(command));
+      if (output.DecodedMessage === undefined) throw new StsTrayError('validation', 'STS answered DecodeAuthorizationMessage without a message');
+      return { decoded: output.DecodedMessage };
+    } catch (error) {
+      if ((error as { name?: unknown }).name === 'InvalidAuthorizationMessageException') return { invalidMessage: true };
+      throw mapStsError(error, ctx);
+    }
   }
 
   /**
@@ -145,6 +190,7 @@ export class SdkStsBroker implements StsBroker {
 
   private context(action: StsCallContext['action'], region: string, usedMfaCode: boolean, roleArn?: string): StsCallContext {
     return {
+      service: 'STS',
       action,
       region,
       usedMfaCode,

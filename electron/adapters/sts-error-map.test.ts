@@ -3,6 +3,7 @@ import type { ErrorCode } from '../core/errors.js';
 import { mapStsError, type StsCallContext } from './sts-error-map.js';
 
 const ctx: StsCallContext = {
+  service: 'STS',
   action: 'AssumeRole',
   endpoint: 'http://127.0.0.1:1',
   usedMfaCode: false,
@@ -36,6 +37,23 @@ describe('mapStsError (TEST-MATRIX: STS)', () => {
   it('tells the user to wait for the next code when an MFA call failed on the network', () => {
     const error = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     expect(mapStsError(error, { ...ctx, usedMfaCode: true }).message).toMatch(/wait for the next code/);
+  });
+
+  it.each<[string, Error, ErrorCode, RegExp]>([
+    ['key quota', sdkError('LimitExceeded', 'Cannot exceed quota for AccessKeysPerUser: 2', 409), 'conflict', /quota is reached.*AccessKeysPerUser: 2/],
+    ['no such key', sdkError('NoSuchEntity', 'The Access Key with id AKIAFAKE cannot be found.', 404), 'not-found', /no such entity for CreateAccessKey/],
+    ['policy wants MFA', sdkError('AccessDenied', 'User: x is not authorized to perform: iam:CreateAccessKey with an explicit deny', 403), 'access-denied', /iam:CreateAccessKey.*require MFA/],
+    ['throttled', sdkError('Throttling', 'Rate exceeded', 400), 'throttled', /^IAM is throttling/],
+    ['network', Object.assign(new Error('fetch failed'), { name: 'TypeError' }), 'network', /cannot reach IAM/],
+  ])('IAM: %s → %s', (_label, error, code, message) => {
+    const mapped = mapStsError(error, { ...ctx, service: 'IAM', action: 'CreateAccessKey', roleArn: undefined });
+    expect(mapped.code).toBe(code);
+    expect(mapped.message).toMatch(message);
+  });
+
+  it('says GetFederationToken needs the long-lived key', () => {
+    const error = sdkError('AccessDenied', 'Cannot call GetFederationToken with session credentials', 403);
+    expect(mapStsError(error, { ...ctx, action: 'GetFederationToken', roleArn: undefined }).message).toMatch(/long-lived key.*carries no MFA/);
   });
 
   it('gives each fatal STS error its own message', () => {

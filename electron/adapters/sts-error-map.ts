@@ -4,7 +4,19 @@
 import { StsTrayError } from '../core/errors.js';
 
 export interface StsCallContext {
-  readonly action: 'GetSessionToken' | 'AssumeRole' | 'GetCallerIdentity';
+  /** Who answered: STS, or IAM for the key calls (the same wire protocol and error shapes). */
+  readonly service: 'STS' | 'IAM';
+  readonly action:
+    | 'GetSessionToken'
+    | 'AssumeRole'
+    | 'GetCallerIdentity'
+    | 'GetAccessKeyInfo'
+    | 'GetFederationToken'
+    | 'DecodeAuthorizationMessage'
+    | 'ListAccessKeys'
+    | 'CreateAccessKey'
+    | 'UpdateAccessKey'
+    | 'DeleteAccessKey';
   readonly endpoint: string;
   /** The call carried a single-use MFA code. */
   readonly usedMfaCode: boolean;
@@ -89,36 +101,56 @@ export function mapStsError(error: unknown, ctx: StsCallContext): StsTrayError {
       { cause: error },
     );
   }
-  if (name === 'AccessDenied' || name === 'AccessDeniedException') {
-    const what = ctx.roleArn ? `not allowed to assume ${ctx.roleArn}` : `not allowed to call ${ctx.action}`;
+  if ((name === 'AccessDenied' || name === 'AccessDeniedException') && ctx.action === 'GetFederationToken' && /session credentials/i.test(message)) {
     return new StsTrayError(
       'access-denied',
-      `${what}: check the role's trust policy, the external ID and whether it requires MFA (AWS said: ${message})`,
+      'GetFederationToken cannot be called with session credentials (an MFA session): it needs the long-lived key, so the console session it gives carries no MFA',
       { cause: error },
     );
   }
+  if (name === 'AccessDenied' || name === 'AccessDeniedException') {
+    if (ctx.roleArn) {
+      return new StsTrayError(
+        'access-denied',
+        `not allowed to assume ${ctx.roleArn}: check the role's trust policy, the external ID and whether it requires MFA (AWS said: ${message})`,
+        { cause: error },
+      );
+    }
+    const mfaHint = /explicit deny/i.test(message) ? ' Policies that require MFA deny calls without an MFA session.' : '';
+    return new StsTrayError(
+      'access-denied',
+      `not allowed to call ${ctx.service.toLowerCase()}:${ctx.action}: the identity's policies do not allow it (AWS said: ${message}).${mfaHint}`,
+      { cause: error },
+    );
+  }
+  if (name === 'LimitExceeded' || name === 'LimitExceededException') {
+    return new StsTrayError('conflict', `IAM refused ${ctx.action}: a quota is reached (AWS said: ${message})`, { cause: error });
+  }
+  if (name === 'NoSuchEntity' || name === 'NoSuchEntityException') {
+    return new StsTrayError('not-found', `IAM has no such entity for ${ctx.action} (AWS said: ${message})`, { cause: error });
+  }
   if (THROTTLING.has(name)) {
-    return new StsTrayError('throttled', `STS is throttling requests (${name}): try again in a moment`, {
+    return new StsTrayError('throttled', `${ctx.service} is throttling requests (${name}): try again in a moment`, {
       cause: error,
     });
   }
   if (name === 'ValidationError' || name === 'MalformedPolicyDocument' || name === 'PackedPolicyTooLarge') {
-    return new StsTrayError('validation', `STS rejected the request: ${message}`, { cause: error });
+    return new StsTrayError('validation', `${ctx.service} rejected the request: ${message}`, { cause: error });
   }
   if (status !== undefined && status >= 500) {
-    return new StsTrayError('network', `STS is unavailable right now (HTTP ${status}): try again shortly.${nextCode}`, {
+    return new StsTrayError('network', `${ctx.service} is unavailable right now (HTTP ${status}): try again shortly.${nextCode}`, {
       cause: error,
     });
   }
-  if (NETWORK_CODES.has(sysCode) || NETWORK_CODES.has(name) || /socket hang up|ECONNRESET|ECONNREFUSED/i.test(message)) {
+  if (NETWORK_CODES.has(sysCode) || NETWORK_CODES.has(name) || /socket hang up|ECONNRESET|ECONNREFUSED|fetch failed/i.test(message)) {
     return new StsTrayError(
       'network',
-      `cannot reach STS at ${ctx.endpoint}: check the network connection.${nextCode}`,
+      `cannot reach ${ctx.service} at ${ctx.endpoint}: check the network connection.${nextCode}`,
       { cause: error },
     );
   }
   const label = name || 'unknown error';
-  return new StsTrayError('validation', `STS refused ${ctx.action} (${label}): ${message || 'no details given'}`, {
+  return new StsTrayError('validation', `${ctx.service} refused ${ctx.action} (${label}): ${message || 'no details given'}`, {
     cause: error,
   });
 }

@@ -29,7 +29,11 @@ import { roleRequests } from './role-requests.js';
 import { sessionRequests } from './session-requests.js';
 import { ssoRequests } from './sso-requests.js';
 import { SsoSignIns, ssoIdentityViews } from './sso-sign-ins.js';
-import type { RequestHandlers, ShellPorts } from './shell-ports.js';
+import type { RequestHandlers, ShellEvent, ShellPorts } from './shell-ports.js';
+import { openConsoleAndRecord, rotateAndReport, toolRequests } from './tool-requests.js';
+import type { ConsoleLink, ConsoleRequest } from '../core/console-signin.js';
+import type { RotationReport } from '../core/key-rotation.js';
+import { keyFacts } from '../core/key-facts.js';
 
 export interface AppControllerDeps {
   readonly services: AppServices;
@@ -67,6 +71,8 @@ export class AppController implements ControllerContext {
    */
   private knownPreferences: Preferences = emptyConfig().preferences;
   private readonly ssoSignIns: SsoSignIns;
+  /** Tray actions (a rotation, a console) waiting for an identity's MFA code. */
+  private readonly afterMfa = new Map<string, () => Promise<void>>();
 
   constructor(private readonly deps: AppControllerDeps) {
     this.services = deps.services;
@@ -87,6 +93,7 @@ export class AppController implements ControllerContext {
       ...preferenceRequests(this),
       ...importRequests(this),
       ...ssoRequests(this, this.ssoSignIns),
+      ...toolRequests(this),
     };
     deps.services.engine.on((event) => this.onEngineEvent(event));
   }
@@ -100,6 +107,7 @@ export class AppController implements ControllerContext {
       await this.services.engine.start();
       this.activeRole = initialActiveRole(config, this.services.engine.state(), this.now());
       this.shell.setLaunchAtLogin(config.preferences.launchAtLogin);
+      this.noticeKeys(config);
     } catch (error) {
       // A broken config or credentials file: the view says why; nothing is rewritten.
       this.record('start-failed', 'start', describeError(error));
@@ -237,6 +245,85 @@ export class AppController implements ControllerContext {
       },
       (error: unknown) => this.record('prompt-failed', identity, describeError(error)),
     );
+  }
+
+  /** The tray's "Rotate key…": rotates, or asks for the code first and rotates once it is in. */
+  async rotateKeyNow(identity: string): Promise<void> {
+    await this.afterCode(identity, () => this.rotateKey(identity).then(() => undefined));
+  }
+
+  /** The tray's "Open AWS console": as the active role (a code first when one is needed). */
+  async openActiveConsole(): Promise<void> {
+    const role = this.activeRole;
+    if (role === null) return;
+    const identity = (await this.services.configStore.load()).roles.find((r) => r.name === role)?.identity;
+    if (identity === undefined) return;
+    await this.afterCode(identity, async () => {
+      try {
+        await this.openConsole({ target: { role } });
+      } catch (error) {
+        if (isStsTrayError(error) && error.code === 'needs-mfa') throw error;
+        this.record('console-failed', role, describeError(error));
+        this.changed();
+      }
+    });
+  }
+
+  async rotateKey(identity: string, mfaCode?: string): Promise<RotationReport> {
+    return rotateAndReport(this, identity, mfaCode);
+  }
+
+  async openConsole(request: ConsoleRequest): Promise<ConsoleLink> {
+    return openConsoleAndRecord(this, request);
+  }
+
+  takeAfterMfa(identity: string): (() => Promise<void>) | undefined {
+    const action = this.afterMfa.get(identity);
+    this.afterMfa.delete(identity);
+    return action;
+  }
+
+  notify(event: ShellEvent): void {
+    this.shell.notices.handle(event, this.knownPreferences);
+  }
+
+  /** Runs a tray action; when it needs a code, the MFA prompt opens and the action runs again once the code is in. */
+  private async afterCode(identity: string, action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      if (!(isStsTrayError(error) && error.code === 'needs-mfa')) return;
+      this.afterMfa.set(identity, () => action().catch(() => undefined));
+      this.promptMfa(identity, 'needs-mfa');
+    }
+  }
+
+  /** At start, from the config alone (no network): keys past the age preference, rotations left unfinished. */
+  private noticeKeys(config: AppConfig): void {
+    const at = this.now();
+    for (const identity of config.identities) {
+      if (identity.rotation) void this.noticeUnfinishedRotation(identity.name, at);
+      const stored = identity.keyStoredAt === undefined ? Number.NaN : Date.parse(identity.keyStoredAt);
+      const ageDays = Math.floor((at - stored) / 86_400_000);
+      if (ageDays >= config.preferences.keys.maxAgeDays) this.notify({ type: 'key-old', identity: identity.name, ageDays, at });
+    }
+  }
+
+  /**
+   * A rotation noted in the config and never finished: IAM's key list against the keychain
+   * (key facts) says what was left — a key whose secret was lost, one stored but not in use —
+   * and the notice says it; without IAM's answer the notice still goes out.
+   */
+  private async noticeUnfinishedRotation(identity: string, at: number): Promise<void> {
+    let leftover: string | null = null;
+    try {
+      const facts = await keyFacts(this.services, identity);
+      const left = facts.otherKeys.find((k) => k.kind === 'orphan' || k.kind === 'staged' || k.kind === 'replaced');
+      leftover = left ? `${left.accessKeyId}: ${left.advice}` : null;
+    } catch {
+      // Offline or not allowed: the rotation itself will say what stands in its way.
+    }
+    this.notify({ type: 'rotation-interrupted', identity, leftover, at });
   }
 
   /** The desktop refused a copy or clear of the export lines: tell the user. */

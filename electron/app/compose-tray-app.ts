@@ -26,6 +26,8 @@ export interface TrayAppDeps {
   readonly showWindow: () => void;
   readonly setLaunchAtLogin: (enabled: boolean) => void;
   readonly credentialProcessLauncher: ShellPorts['credentialProcessLauncher'];
+  /** Opens a console login URL in the browser, behind app/console-opener.ts's allow-list. */
+  readonly openConsole: (url: string) => Promise<void>;
   readonly quit: () => void;
   /** The tray icon file for an environment and state. */
   readonly iconPath: (env: TrayIconEnv, state: TrayIconState) => string;
@@ -63,6 +65,7 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
     notifier: deps.notifier,
     openMfaPrompt: (identity) => controller?.promptMfa(identity, 'expiring'),
     signIn: (identity) => void controller?.signInSso(identity),
+    rotateKey: (identity) => void controller?.rotateKeyNow(identity),
     showWindow,
     systemLocale,
   });
@@ -79,6 +82,7 @@ export function composeTrayApp(deps: TrayAppDeps): TrayApp {
       setLaunchAtLogin: deps.setLaunchAtLogin,
       credentialProcessLauncher: deps.credentialProcessLauncher,
       openExternal: deps.openExternal,
+      openConsole: deps.openConsole,
     },
     ...(deps.runMarker ? { runMarker: deps.runMarker } : {}),
   });

@@ -5,7 +5,9 @@ import type { ActivationView, ActivityKind, AppView, MfaPrompt, RoleView } from 
 import type { AppServices } from '../core/app-services.js';
 import type { ExportFormat } from '../core/export-format.js';
 import type { Preferences, Role } from '../core/model.js';
-import type { ShellPorts } from './shell-ports.js';
+import type { ConsoleLink, ConsoleRequest } from '../core/console-signin.js';
+import type { RotationReport } from '../core/key-rotation.js';
+import type { ShellEvent, ShellPorts } from './shell-ports.js';
 
 export interface ControllerContext {
   readonly services: AppServices;
@@ -25,4 +27,10 @@ export interface ControllerContext {
   mfaPrompt: MfaPrompt | null;
   rememberPreferences(preferences: Preferences): void;
   mfaExpiry(identity: string): Promise<number | null>;
+  /** A desktop notice, with the preferences as last known. */
+  notify(event: ShellEvent): void;
+  rotateKey(identity: string, mfaCode?: string): Promise<RotationReport>;
+  openConsole(request: ConsoleRequest): Promise<ConsoleLink>;
+  /** What the tray started and an MFA code must finish: run once the identity's code is in. */
+  takeAfterMfa(identity: string): (() => Promise<void>) | undefined;
 }

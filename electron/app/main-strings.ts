@@ -52,6 +52,12 @@ export interface MainStrings {
   renewalStopped(reason: string): Notice;
   /** The desktop refused a clipboard copy or clear. */
   clipboardRefused(action: 'copy' | 'clear'): Notice;
+  readonly openConsole: string;
+  readonly rotateKey: string;
+  keyOld(identity: string, ageDays: number): Notice;
+  rotationInterrupted(identity: string, leftover: string | null): Notice;
+  keyRotated(identity: string, newAccessKeyId: string): Notice;
+  keyRotationFailed(identity: string, reason: string): Notice;
 }
 
 const en: MainStrings = {
@@ -93,6 +99,15 @@ const en: MainStrings = {
   }),
   switchedPrd: (role) => ({ title: `Switched to prd role ${role}`, body: 'Commands now run against production.' }),
   renewalStopped: (reason) => ({ title: 'Renewal stopped', body: reason }),
+  openConsole: 'Open AWS console',
+  rotateKey: 'Rotate key…',
+  keyOld: (identity, days) => ({ title: `The key of ${identity} is ${days} days old`, body: 'Click to rotate it now: a new key is made, checked and stored, then the old one is deleted.' }),
+  rotationInterrupted: (identity, leftover) => ({
+    title: `A key rotation of ${identity} did not finish`,
+    body: `Its current key still works.${leftover ? ` In IAM: ${leftover}.` : ''} Click to finish the rotation.`,
+  }),
+  keyRotated: (identity, id) => ({ title: `New key for ${identity}`, body: `${identity} now uses ${id}; the old key is retired.` }),
+  keyRotationFailed: (identity, reason) => ({ title: `Key rotation of ${identity} stopped`, body: reason }),
   clipboardRefused: (action) =>
     action === 'copy'
       ? {
@@ -145,6 +160,15 @@ const ja: MainStrings = {
   }),
   switchedPrd: (role) => ({ title: `prd ロール ${role} に切り替えました`, body: 'コマンドは本番環境に対して実行されます。' }),
   renewalStopped: (reason) => ({ title: '更新が止まりました', body: reason }),
+  openConsole: 'AWS コンソールを開く',
+  rotateKey: 'キーをローテーション…',
+  keyOld: (identity, days) => ({ title: `${identity} のキーは作成から ${days} 日経っています`, body: 'クリックすると今すぐローテーションします。新しいキーを作成・確認・保存してから、古いキーを削除します。' }),
+  rotationInterrupted: (identity, leftover) => ({
+    title: `${identity} のキーのローテーションが完了していません`,
+    body: `現在のキーは引き続き使えます。${leftover ? `IAM: ${leftover}。` : ''}クリックしてローテーションを完了してください。`,
+  }),
+  keyRotated: (identity, id) => ({ title: `${identity} の新しいキー`, body: `${identity} は ${id} を使います。古いキーは無効にしました。` }),
+  keyRotationFailed: (identity, reason) => ({ title: `${identity} のキーのローテーションが止まりました`, body: reason }),
   clipboardRefused: (action) =>
     action === 'copy'
       ? {

@@ -14,6 +14,8 @@ export function mfaRequests(ctx: ControllerContext): Pick<RequestHandlers, 'mfa:
       ctx.record('mfa-started', identity, null);
       // The switch that asked for the code completes with the new session.
       if (pending !== null) await ctx.activate(findRole(await ctx.services.configStore.load(), pending));
+      // A rotation or a console the tray started waits for this code too.
+      await ctx.takeAfterMfa(identity)?.();
       ctx.changed();
       return { expiresAt: (await ctx.mfaExpiry(identity)) ?? ctx.now() };
     },

@@ -12,6 +12,7 @@ function setUp(systemLocale = 'en-US') {
     notifier,
     openMfaPrompt: (identity) => calls.push(`openMfaPrompt ${identity}`),
     signIn: (identity) => calls.push(`signIn ${identity}`),
+    rotateKey: (identity) => calls.push(`rotateKey ${identity}`),
     showWindow: () => calls.push('showWindow'),
     systemLocale,
   });
@@ -42,6 +43,26 @@ const switched = (role: string, env: 'tes' | 'prd', at = NOW): ShellEvent => ({ 
 const recovered = (role: string): ShellEvent => ({ type: 'recovered', role, at: NOW });
 
 describe('NoticeCenter', () => {
+  it('an old key and an unfinished rotation: once each, a click rotates; a rotation says how it went', () => {
+    const { notifier, calls, center } = setUp();
+    center.handle({ type: 'key-old', identity: 'dev', ageDays: 120, at: NOW }, prefs());
+    center.handle({ type: 'key-old', identity: 'dev', ageDays: 120, at: NOW + MINUTE }, prefs());
+    center.handle({ type: 'rotation-interrupted', identity: 'dev', leftover: 'AKIAORPHANFAKE000001: an interrupted rotation created this key', at: NOW }, prefs());
+    expect(notifier.titles).toEqual(['The key of dev is 120 days old', 'A key rotation of dev did not finish']);
+    expect(notifier.shown[1]?.body).toBe('Its current key still works. In IAM: AKIAORPHANFAKE000001: an interrupted rotation created this key. Click to finish the rotation.');
+    notifier.shown[0]?.onClick?.();
+    expect(calls).toEqual(['rotateKey dev']);
+    center.handle({ type: 'key-rotated', identity: 'dev', newAccessKeyId: 'AKIANEWFAKE000000001', at: NOW }, prefs());
+    center.handle({ type: 'key-rotation-failed', identity: 'dev', message: 'ListAccessKeys failed: …', at: NOW }, prefs({}, 'ja'));
+    expect(notifier.shown.slice(2).map((n) => [n.title, n.body])).toEqual([
+      ['New key for dev', 'dev now uses AKIANEWFAKE000000001; the old key is retired.'],
+      ['dev のキーのローテーションが止まりました', 'ListAccessKeys failed: …'],
+    ]);
+    // Rotated: an old key is news again only for the new key.
+    center.handle({ type: 'key-old', identity: 'dev', ageDays: 91, at: NOW }, prefs());
+    expect(notifier.titles.at(-1)).toBe('The key of dev is 91 days old');
+  });
+
   it('MFA session ending: says whose and in how many minutes; a click opens the MFA prompt for that identity', () => {
     const { notifier, calls, center } = setUp();
     center.handle(mfaExpiring(900), prefs());

@@ -23,6 +23,8 @@ export interface NoticeCenterDeps {
   readonly openMfaPrompt: (identity: string) => void;
   /** A click on "sign-in ending" or "sign in again": starts an IAM Identity Center sign-in. */
   readonly signIn?: ((identity: string) => void) | undefined;
+  /** "Rotate now" on the key-age and unfinished-rotation notices. */
+  readonly rotateKey: (identity: string) => void;
   /** A click on a failure or expiry: the window shows the role and its error. */
   readonly showWindow: () => void;
   /** For the language preference 'system'. */
@@ -104,6 +106,22 @@ export class NoticeCenter implements NoticeSink {
         this.deps.notifier.show({ ...strings.clipboardRefused(event.action), onClick: this.deps.showWindow });
         return;
       case 'clock-jump':
+        return;
+      case 'key-old':
+        // Once per run: a key does not get younger until it is rotated.
+        this.once(`key-old:${event.identity}`, { ...strings.keyOld(event.identity, event.ageDays), onClick: () => this.deps.rotateKey(event.identity) });
+        return;
+      case 'rotation-interrupted':
+        this.once(`rotation:${event.identity}`, { ...strings.rotationInterrupted(event.identity, event.leftover), onClick: () => this.deps.rotateKey(event.identity) });
+        return;
+      case 'key-rotated':
+        this.forget(`key-old:${event.identity}`);
+        this.forget(`rotation:${event.identity}`);
+        this.deps.notifier.show(strings.keyRotated(event.identity, event.newAccessKeyId));
+        return;
+      case 'key-rotation-failed':
+        // An answer to the user's own action: never muted.
+        this.deps.notifier.show({ ...strings.keyRotationFailed(event.identity, event.message), onClick: this.deps.showWindow });
         return;
     }
   }

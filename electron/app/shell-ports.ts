@@ -27,7 +27,16 @@ export type ShellEvent =
   /** A role's credentials were renewed or switched to: its failure/expiry notices may show again. */
   | { readonly type: 'recovered'; readonly role: string; readonly at: number }
   /** The desktop refused to let us copy or clear (Wayland without a focused window). */
-  | { readonly type: 'clipboard-refused'; readonly action: 'copy' | 'clear'; readonly at: number };
+  | { readonly type: 'clipboard-refused'; readonly action: 'copy' | 'clear'; readonly at: number }
+  /** An identity's long-lived key is older than the preference keys.maxAgeDays. */
+  | { readonly type: 'key-old'; readonly identity: string; readonly ageDays: number; readonly at: number }
+  /**
+   * A key rotation of the identity did not finish (crash, network): a rerun finishes it.
+   * `leftover` says what IAM's key list shows that the keychain lacks, when IAM would tell.
+   */
+  | { readonly type: 'rotation-interrupted'; readonly identity: string; readonly leftover: string | null; readonly at: number }
+  | { readonly type: 'key-rotated'; readonly identity: string; readonly newAccessKeyId: string; readonly at: number }
+  | { readonly type: 'key-rotation-failed'; readonly identity: string; readonly message: string; readonly at: number };
 
 /** Turns events into desktop notifications (deduplicated, muted per preference). */
 export interface NoticeSink {
@@ -56,4 +65,9 @@ export interface ShellPorts {
   readonly credentialProcessLauncher: readonly string[];
   /** Opens a page in the default browser (an IAM Identity Center sign-in); absent: the window shows its address. */
   readonly openExternal?: ((url: string) => void) | undefined;
+  /**
+   * Opens a console login URL in the default browser. The URL is a secret: main checks it
+   * against the sign-in endpoints it allows (app/console-opener.ts) and hands it to the OS.
+   */
+  readonly openConsole: (url: string) => Promise<void>;
 }

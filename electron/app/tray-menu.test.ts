@@ -22,6 +22,8 @@ function lines(items: readonly TrayMenuItem[]): string[] {
       case 'action':
       case 'sso-sign-in':
         return `${item.label}${item.enabled ? '' : ' (disabled)'}`;
+      case 'rotate':
+        return `${item.label} ▸ ${item.identities.join(' | ')}`;
     }
   });
 }
@@ -57,6 +59,7 @@ describe('trayMenu', () => {
       '—',
       'Copy export lines ▸ bash / zsh | fish | PowerShell | cmd | dotenv',
       'Renew now',
+      'Open AWS console',
       '—',
       'Open sts-tray…',
       'Sign out of all',
@@ -95,6 +98,15 @@ describe('trayMenu', () => {
     const running = lines(trayMenu(appView({ roles: [liveRole('tes', 'tes')] }), en, utc));
     expect(running).toContain('Renew now');
     expect(running).toContain('Sign out of all');
+  });
+
+  it('opens the console as the active role, and offers key rotation per identity', () => {
+    const identity = (name: string) => ({ name, accessKeyIdMasked: 'AKIA…0001', mfaSerial: null, region: 'us-east-1', mfaSessionSeconds: 43_200, mfaSessionExpiresAt: null });
+    const menu = lines(trayMenu(appView({ roles: fleet(), identities: [identity('dev'), identity('ops')] }), en, utc));
+    expect(menu.slice(-8)).toEqual(['Renew now', 'Open AWS console', '—', 'Rotate key… ▸ dev | ops', 'Open sts-tray…', 'Sign out of all', '—', 'Quit']);
+    const idle = lines(trayMenu(appView({ roles: [roleView('tes', 'tes')] }), en, utc));
+    expect(idle).toContain('Open AWS console (disabled)');
+    expect(idle.some((line) => line.startsWith('Rotate key…'))).toBe(false);
   });
 
   it('checks only the active role', () => {
@@ -142,9 +154,10 @@ describe('trayMenu', () => {
     expect(menu.slice(0, 2)).toEqual(['tes-deployer · tes', '12:42 に期限切れ · 37 分後に更新']);
     expect(menu).toContain('[ ] prd-admin — MFA が必要');
     expect(menu).toContain('その他');
-    expect(menu.slice(-7)).toEqual([
+    expect(menu.slice(-8)).toEqual([
       'エクスポート行をコピー ▸ bash / zsh | fish | PowerShell | cmd | dotenv',
       '今すぐ更新',
+      'AWS コンソールを開く',
       '—',
       'sts-tray を開く…',
       'すべてサインアウト',

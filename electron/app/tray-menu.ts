@@ -1,6 +1,7 @@
 // The tray menu as a pure function of the app's view: a header with the live role and its
 // expiry, the roles grouped tes / stg / prd / other (the active one checked, each with its
-// state), the copy submenu and the actions. tray-presenter.ts turns it into a native menu.
+// state), the copy submenu, the console of the active role, key rotation per identity and
+// the actions. tray-presenter.ts turns it into a native menu.
 
 import { ENVIRONMENTS, type Environment } from '../contract/config-schema.js';
 import type { AppView, RoleView } from '../contract/views.js';
@@ -8,7 +9,7 @@ import { TRAY_EXPORT_FORMATS, type MainStrings, type RoleTrouble, type TrayExpor
 import { minutesUntil, type TimeFormatter } from '../core/time.js';
 import { ssoStrings } from './sso-strings.js';
 
-export type TrayAction = 'renew' | 'open' | 'sign-out-all' | 'quit';
+export type TrayAction = 'renew' | 'console' | 'open' | 'sign-out-all' | 'quit';
 
 export type TrayMenuItem =
   /** A line of information; not clickable. */
@@ -23,7 +24,9 @@ export type TrayMenuItem =
     }
   | { readonly kind: 'action'; readonly action: TrayAction; readonly label: string; readonly enabled: boolean }
   /** Starts an IAM Identity Center sign-in (or says which code one waits for, not clickable). */
-  | { readonly kind: 'sso-sign-in'; readonly identity: string; readonly label: string; readonly enabled: boolean };
+  | { readonly kind: 'sso-sign-in'; readonly identity: string; readonly label: string; readonly enabled: boolean }
+  /** "Rotate key…": one entry per identity (a submenu when there are several). */
+  | { readonly kind: 'rotate'; readonly label: string; readonly identities: readonly string[] };
 
 /** Menus are one line per item: a long sentence (a config error) is cut. */
 const MAX_LABEL = 100;
@@ -70,7 +73,10 @@ export function trayMenu(view: AppView, strings: MainStrings, formatTime: TimeFo
       formats: TRAY_EXPORT_FORMATS.map((format) => ({ format, label: strings.formats[format] })),
     },
     action('renew', strings.renewNow, anySession),
+    // The console opens as the active role; a code is asked for when its session needs one.
+    action('console', strings.openConsole, active !== null),
     separator,
+    ...(view.identities.length > 0 ? [{ kind: 'rotate', label: strings.rotateKey, identities: view.identities.map((i) => i.name) } as const] : []),
     open,
     action('sign-out-all', strings.signOutAll, anySession),
     separator,

@@ -37,6 +37,12 @@ class StandInController implements TrayActions, ViewSource {
   switchRole(role: string): Promise<void> {
     return this.record(`switchRole ${role}`);
   }
+  openActiveConsole(): Promise<void> {
+    return this.record('openActiveConsole');
+  }
+  rotateKeyNow(identity: string): Promise<void> {
+    return this.record(`rotateKeyNow ${identity}`);
+  }
   copyExports(format: string): Promise<void> {
     return this.record(`copyExports ${format}`);
   }

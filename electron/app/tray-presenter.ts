@@ -30,6 +30,8 @@ export interface TrayActions {
   renewNow(): Promise<void>;
   signOutAll(): Promise<void>;
   signInSso(identity: string): Promise<void>;
+  openActiveConsole(): Promise<void>;
+  rotateKeyNow(identity: string): Promise<void>;
 }
 
 export interface ViewSource {
@@ -117,6 +119,23 @@ export class TrayPresenter {
         return { type: 'normal', label: item.label, enabled: item.enabled, click: () => this.act(item.action) };
       case 'sso-sign-in':
         return { type: 'normal', label: item.label, enabled: item.enabled, click: () => this.run(() => controller.signInSso(item.identity)) };
+      case 'rotate': {
+        const [only] = item.identities;
+        if (item.identities.length === 1 && only !== undefined) {
+          return { type: 'normal', label: item.label, enabled: true, click: () => this.run(() => controller.rotateKeyNow(only)) };
+        }
+        return {
+          type: 'submenu',
+          label: item.label,
+          enabled: true,
+          submenu: item.identities.map((identity) => ({
+            type: 'normal',
+            label: identity,
+            enabled: true,
+            click: () => this.run(() => controller.rotateKeyNow(identity)),
+          })),
+        };
+      }
     }
   }
 
@@ -125,6 +144,8 @@ export class TrayPresenter {
     switch (action) {
       case 'renew':
         return this.run(() => controller.renewNow());
+      case 'console':
+        return this.run(() => controller.openActiveConsole());
       case 'open':
         return this.deps.showWindow();
       case 'sign-out-all':

@@ -33,6 +33,8 @@ export interface CommandSpec {
 
 export const GLOBAL_OPTIONS: Options = {
   'endpoint-url': { type: 'string', value: 'URL', help: 'the STS endpoint to call (default: AWS; also STS_TRAY_STS_ENDPOINT)' },
+  'iam-endpoint-url': { type: 'string', value: 'URL', help: 'the IAM endpoint, for identity show and rotate (also STS_TRAY_IAM_ENDPOINT)' },
+  'signin-endpoint': { type: 'string', value: 'URL', help: 'the console sign-in endpoint (also STS_TRAY_SIGNIN_ENDPOINT); console URLs may then go only there' },
   help: { type: 'boolean', short: 'h', help: 'help for the command' },
 };
 
@@ -72,7 +74,22 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
       'mfa-session-seconds': { type: 'string', value: 'N', help: 'how long one MFA code lasts, 900 to 129600 s (default: 43200, 12 h)' },
       replace: { type: 'boolean', help: 'store a new key for an identity of that name' },
       'no-verify': { type: 'boolean', help: 'store the key without asking STS (GetCallerIdentity) first' },
+      'console-policy': { type: 'string', value: 'JSON', help: 'a session policy for `sts-tray console --identity` (GetFederationToken)' },
     },
+  },
+  {
+    name: 'identity show',
+    args: 'NAME',
+    positionals: 1,
+    summary: "the key's facts: account (flagged when unexpected), user, MFA device, age, the user's other keys",
+    options: { json: JSON_OUT },
+  },
+  {
+    name: 'identity rotate',
+    args: 'NAME',
+    positionals: 1,
+    summary: 'a new key in IAM, stored and verified, then the old one deleted (or deactivated); run again to finish one cut short',
+    options: { 'mfa-code': MFA_CODE },
   },
   { name: 'identity list', args: '', positionals: 0, summary: 'list identities: masked key, region, MFA device and session', options: { json: JSON_OUT } },
   { name: 'identity remove', args: 'NAME', positionals: 1, summary: 'remove an identity and delete its keys from the keychain', options: {} },
@@ -155,6 +172,30 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
     summary: 'the AWS credential_process JSON for a role; never prompts, never writes a file',
     details: ['In ~/.aws/config: credential_process = sts-tray credential-process NAME. Answered by the running tray or watch when there is one.'],
     options: {},
+    roleArgs: true,
+  },
+  {
+    name: 'console',
+    args: 'NAME',
+    positionals: 1,
+    summary: 'open the AWS console as role NAME (or as identity NAME with --identity) in your browser',
+    details: ['The sign-in URL is a secret (anyone with it is signed in): it goes to the browser, or to stdout with --print.'],
+    options: {
+      identity: { type: 'boolean', help: "NAME is an identity: the console with the IAM user's own permissions (GetFederationToken)" },
+      destination: { type: 'string', value: 'SERVICE|URL', help: 'where the console opens: a service (s3, ec2, …) or a console URL (default: the home page)' },
+      region: { type: 'string', value: 'REGION', help: "the console's region (default: the role's)" },
+      duration: { type: 'string', value: 'SECONDS', help: 'how long the console session lasts, 900 to 43200 s (default: 3600)' },
+      print: { type: 'boolean', help: 'print the sign-in URL instead of opening the browser' },
+      'mfa-code': MFA_CODE,
+    },
+    roleArgs: true,
+  },
+  {
+    name: 'decode',
+    args: 'ROLE [MESSAGE|-]',
+    positionals: -1,
+    summary: 'decode an "Encoded authorization failure message" with the role\'s session (- or none: stdin)',
+    options: { json: JSON_OUT, 'mfa-code': MFA_CODE },
     roleArgs: true,
   },
   {

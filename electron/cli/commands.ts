@@ -9,7 +9,10 @@ import type { CommandContext } from './command-context.js';
 import { completionScript } from './completion.js';
 import { credentialProcess } from './credential-process-command.js';
 import { execCommand } from './exec-command.js';
+import { consoleCommand } from './console-command.js';
+import { decodeCommand } from './decode-command.js';
 import { identityAdd, identityList, identityRemove } from './identity-commands.js';
+import { identityRotate, identityShow } from './key-commands.js';
 import { importSetup } from './import-command.js';
 import type { LiveSessions } from './live-sessions.js';
 import type { ParsedCommand } from './parse-command.js';
@@ -26,6 +29,8 @@ const HANDLERS: Record<string, (ctx: CommandContext) => Promise<number | void>> 
   'identity add': identityAdd,
   'identity list': identityList,
   'identity remove': identityRemove,
+  'identity show': identityShow,
+  'identity rotate': identityRotate,
   'role add': roleAdd,
   'role list': roleList,
   'role remove': roleRemove,
@@ -40,6 +45,8 @@ const HANDLERS: Record<string, (ctx: CommandContext) => Promise<number | void>> 
   'credential-process': credentialProcess,
   pick: pickRole,
   ...SSO_HANDLERS,
+  console: consoleCommand,
+  decode: decodeCommand,
 };
 
 const TEXT: Record<string, (shell: string) => string> = {
@@ -55,7 +62,11 @@ export async function runCommand(parsed: ParsedCommand, io: CliIo, factory: Serv
   }
   const handler = HANDLERS[parsed.command];
   if (!handler) throw new StsTrayError('usage', `unknown command "${parsed.command}"`);
-  const services = await factory({ endpointUrl: parsed.endpointUrl });
+  const services = await factory({
+    endpointUrl: parsed.endpointUrl,
+    iamEndpointUrl: parsed.iamEndpointUrl,
+    signinEndpoint: parsed.signinEndpoint,
+  });
   try {
     return await handler({ args: parsed.args, options: parsed.options, io, services, live });
   } finally {

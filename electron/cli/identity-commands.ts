@@ -18,6 +18,7 @@ export async function identityAdd(ctx: CommandContext): Promise<void> {
       mfaSerial: stringOption(ctx, 'mfa-serial'),
       region: stringOption(ctx, 'region'),
       mfaSessionSeconds: secondsOption(ctx, 'mfa-session-seconds'),
+      consolePolicy: stringOption(ctx, 'console-policy'),
     },
     `identity ${nameArg(ctx)}`,
     { name: 'NAME', accessKeyId: '--access-key-id', mfaSerial: '--mfa-serial', region: '--region', mfaSessionSeconds: '--mfa-session-seconds' },

@@ -13,6 +13,8 @@ export interface ParsedCommand {
   readonly args: readonly string[];
   readonly options: Readonly<Record<string, string | boolean | undefined>>;
   readonly endpointUrl: string | undefined;
+  readonly iamEndpointUrl?: string | undefined;
+  readonly signinEndpoint?: string | undefined;
 }
 
 const usage = (message: string) => new StsTrayError('usage', message);
@@ -77,8 +79,15 @@ export function parseCommand(argv: readonly string[]): ParsedCommand {
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (spec.name === 'help') return helpFor(parsed.positionals);
   checkPositionals(spec, parsed.positionals, rest);
-  const endpointUrl = typeof values['endpoint-url'] === 'string' ? values['endpoint-url'] : undefined;
-  return { command: spec.name, args: parsed.positionals, options: values, endpointUrl };
+  const text = (flag: string) => (typeof values[flag] === 'string' ? values[flag] : undefined);
+  return {
+    command: spec.name,
+    args: parsed.positionals,
+    options: values,
+    endpointUrl: text('endpoint-url'),
+    iamEndpointUrl: text('iam-endpoint-url'),
+    signinEndpoint: text('signin-endpoint'),
+  };
 }
 
 /** Unknown flags and flags without their value, named with the nearest real one. */

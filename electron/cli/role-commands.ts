@@ -7,10 +7,9 @@ import { removeRole, saveRole, saveServedRole } from '../core/role-admin.js';
 import { rootIdentityOf } from '../core/role-chain.js';
 import { resolveChain } from '../contract/role-chain.js';
 import { checkAccountId, checkRoleName, roleArnFrom } from '../contract/sts-limits.js';
-import { flag, nameArg, requiredOption, secondsOption, stringOption, type CommandContext } from './command-context.js';
+import { flag, nameArg, requiredOption, secondsOption, stringOption, withMfaCode, type CommandContext } from './command-context.js';
 import { formatTable } from './format.js';
 import { cliLauncher } from './cli-launcher.js';
-import { withMfaCode } from './session-commands.js';
 
 /** The role fields as the flags that set them, for messages about bad input. */
 const ROLE_FLAGS = {

@@ -5,51 +5,12 @@ import { findRole } from '../core/sessions.js';
 import { confirmPrd, prdMark } from './prd-confirm.js';
 import { EXPORT_FORMATS, isExportFormat, sessionExport } from '../core/export-format.js';
 import { identityStatuses, roleStatuses } from '../core/status-view.js';
-import { flag, nameArg, stringOption, type CommandContext } from './command-context.js';
+import { flag, nameArg, stringOption, withMfaCode, type CommandContext } from './command-context.js';
 import { formatTable, timeLeft } from './format.js';
 import { signOutAll, signOutRole } from '../core/sign-out.js';
 import type { TemporaryCredentials } from '../core/model.js';
 import { servedError } from './credential-process-command.js';
 import { servedCredentials } from './live-sessions.js';
-
-const MFA_TRIES = 3;
-
-/** A refused code (wrong, reused, mistyped): worth asking again, unlike other failures. */
-function codeRefused(error: unknown): boolean {
-  return error instanceof StsTrayError && (error.code === 'invalid-mfa' || (error.code === 'validation' && error.message.startsWith('MFA code')));
-}
-
-/**
- * Runs `action` with the --mfa-code given. When a code is needed and none was given, asks on
- * the terminal; a refused code is asked for again, up to three times, as the window does.
- * Without a terminal, `needs-mfa` goes through (exit 3) naming --mfa-code.
- */
-export async function withMfaCode<T>(ctx: CommandContext, action: (code: string | undefined) => Promise<T>): Promise<T> {
-  const given = stringOption(ctx, 'mfa-code');
-  let tries = given === undefined ? 0 : 1;
-  try {
-    return await action(given);
-  } catch (error) {
-    const needed = error instanceof StsTrayError && error.code === 'needs-mfa' && given === undefined;
-    if (!needed && !(given !== undefined && codeRefused(error))) throw error;
-    if (!ctx.io.interactive) {
-      if (!needed) throw error;
-      throw new StsTrayError('needs-mfa', `${describeError(error)}; give it with --mfa-code CODE (no terminal here to ask on)`);
-    }
-    ctx.io.err(`${describeError(error)}${needed ? '' : left(tries)}\n`);
-  }
-  for (;;) {
-    tries += 1;
-    try {
-      return await action(await ctx.io.ask('MFA code: '));
-    } catch (error) {
-      if (tries >= MFA_TRIES || !codeRefused(error)) throw error;
-      ctx.io.err(`${describeError(error)}${left(tries)}\n`);
-    }
-  }
-}
-
-const left = (tries: number) => ` (${MFA_TRIES - tries} ${MFA_TRIES - tries === 1 ? 'try' : 'tries'} left)`;
 
 export async function assume(ctx: CommandContext): Promise<void> {
   const name = nameArg(ctx);

@@ -24,6 +24,10 @@ export const REQUEST_CHANNELS = [
   'sso:add-roles',
   'sso:sign-out',
   'sso:remove',
+  'identity:facts',
+  'identity:rotate',
+  'console:open',
+  'authorization:decode',
 ] as const;
 export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
 

@@ -9,9 +9,12 @@ import {
   applyImportRequest,
   addIdentityRequest,
   copyExportsRequest,
+  decodeMessageRequest,
   emptyRequest,
   nameRequest,
+  openConsoleRequest,
   optionalRoleRequest,
+  rotateKeyRequest,
   saveRoleRequest,
   setPreferencesRequest,
   submitMfaRequest,
@@ -19,7 +22,16 @@ import {
 import type { EventChannel, RequestChannel } from './channel-names.js';
 import { preferencesSchema } from './config-schema.js';
 import { SSO_REQUESTS } from './sso-channels.js';
-import { activationViewSchema, appViewSchema, identityViewSchema, roleViewSchema } from './views.js';
+import {
+  activationViewSchema,
+  appViewSchema,
+  consoleOpenedViewSchema,
+  decodedMessageViewSchema,
+  identityViewSchema,
+  keyFactsViewSchema,
+  roleViewSchema,
+  rotationViewSchema,
+} from './views.js';
 import { importOutcomeViewSchema, importPlanViewSchema } from './import-views.js';
 
 const done = z.strictObject({});
@@ -57,6 +69,13 @@ export const REQUESTS = {
   /** Import through the CLI's apply step: each key verified with STS before it is stored. */
   'import:apply': { request: applyImportRequest, response: z.strictObject({ outcomes: z.array(importOutcomeViewSchema) }) },
   ...SSO_REQUESTS,
+  /** Account, user, MFA device, age and the user's other keys (GetAccessKeyInfo, GetCallerIdentity, ListAccessKeys). */
+  'identity:facts': { request: nameRequest, response: keyFactsViewSchema },
+  /** A new key, verified, then the old one retired; needs-mfa when no MFA session is live and no code came. */
+  'identity:rotate': { request: rotateKeyRequest, response: rotationViewSchema },
+  /** Main signs in and opens the browser; the sign-in URL never crosses to the window. */
+  'console:open': { request: openConsoleRequest, response: consoleOpenedViewSchema },
+  'authorization:decode': { request: decodeMessageRequest, response: decodedMessageViewSchema },
 } as const satisfies Record<RequestChannel, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export const EVENTS = {

@@ -10,6 +10,7 @@ import {
   ASSUME_ROLE_DURATION,
   SESSION_TOKEN_DURATION,
   checkAccessKeyId,
+  checkAccountId,
   checkDuration,
   checkExternalId,
   checkRegion,
@@ -38,6 +39,15 @@ export const checked = (check: (value: string) => string | null) => z.string().c
 const duration = (limits: { min: number; max: number }) =>
   z.number().check(sentence((value: number) => checkDuration(value, limits)));
 const bounded = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+const isJson = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const isoTime = z.string().check(z.refine((text) => /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(text) && !Number.isNaN(Date.parse(text)), 'a time is RFC 3339 in UTC, e.g. 2026-01-31T09:00:00Z'));
 
 const NAME = /^[A-Za-z0-9_.@+-]{1,64}$/;
 export const nameSchema = z
@@ -60,6 +70,19 @@ export const identitySchema = z.strictObject({
   region: z._default(checked(checkRegion), DEFAULT_REGION),
   /** Lifetime asked for the MFA session (GetSessionToken). */
   mfaSessionSeconds: z._default(duration(SESSION_TOKEN_DURATION), 43_200),
+  /** The key's account, as STS said when the key was verified: a key from elsewhere is flagged. */
+  account: z.optional(checked(checkAccountId)),
+  /** When sts-tray stored the key (RFC 3339): its age when IAM will not tell its CreateDate. */
+  keyStoredAt: z.optional(isoTime),
+  /** Session policy (JSON) for the console opened with GetFederationToken, narrowing the user's permissions. */
+  consolePolicy: z.optional(z.string().check(z.minLength(2), z.maxLength(2048), z.refine(isJson, 'a console policy is a JSON policy document'))),
+  /**
+   * A key rotation under way (no secret): when it started and the key it replaces. It lets a
+   * rotation cut short by a crash or the network be recognised and finished.
+   */
+  rotation: z.optional(z.strictObject({ startedAt: isoTime, replacing: checked(checkAccessKeyId) })),
+  /** The key a rotation deactivated instead of deleting (preference keys.oldKey): the next one deletes it. */
+  retiredAccessKeyId: z.optional(checked(checkAccessKeyId)),
 });
 export type Identity = z.infer<typeof identitySchema>;
 
@@ -122,6 +145,14 @@ export const preferencesSchema = z.strictObject({
   onQuit: z._default(z.enum(['keep', 'remove']), 'keep'),
   /** 'system' follows the OS locale. */
   language: z._default(z.enum(LANGUAGES), 'system'),
+  /** Long-lived keys: how old a key may get before we suggest rotating it, and what rotation does with the old key. */
+  keys: z._default(
+    z.strictObject({
+      maxAgeDays: z._default(bounded(1, 3650), 90),
+      oldKey: z._default(z.enum(['delete', 'deactivate']), 'delete'),
+    }),
+    () => ({ maxAgeDays: 90, oldKey: 'delete' as const }),
+  ),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 

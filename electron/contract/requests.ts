@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { ENVIRONMENTS, checked, identitySchema, nameSchema, preferencesSchema, roleSchema } from './config-schema.js';
 import { EXPORT_FORMATS } from './export-formats.js';
-import { checkAccountId, checkRoleName } from './sts-limits.js';
+import { checkAccountId, checkConsoleDuration, checkRegion, checkRoleName } from './sts-limits.js';
 
 const nothing = z.strictObject({});
 
@@ -84,3 +84,28 @@ export const applyImportRequest = z.strictObject({
 });
 
 export { nothing as emptyRequest };
+
+/** A key rotation; the code only when no MFA session of the identity is live. */
+export const rotateKeyRequest = z.strictObject({
+  name: nameSchema,
+  mfaCode: z.optional(z.string().check(z.maxLength(32))),
+});
+
+/** Open the console as a role, or (identity: true) as the identity itself. Main opens the URL; it never comes back. */
+export const openConsoleRequest = z.strictObject({
+  name: nameSchema,
+  identity: z.optional(z.boolean()),
+  /** A service name (s3) or a console URL. */
+  destination: z.optional(z.string().check(z.maxLength(2048))),
+  region: z.optional(checked(checkRegion)),
+  /** The console session's length: the same 15 min to 12 h the core checks. */
+  durationSeconds: z.optional(z.number().check(z.refine((n) => checkConsoleDuration(n) === null, 'a console session lasts 15 minutes to 12 hours'))),
+  mfaCode: z.optional(z.string().check(z.maxLength(32))),
+});
+
+export const decodeMessageRequest = z.strictObject({
+  role: nameSchema,
+  /** As copied from an error (line breaks and all); the core cleans and checks it. */
+  message: z.string().check(z.maxLength(20_000)),
+  mfaCode: z.optional(z.string().check(z.maxLength(32))),
+});

@@ -3,6 +3,8 @@
 
 export const ASSUME_ROLE_DURATION = { min: 900, max: 43_200 } as const;
 export const SESSION_TOKEN_DURATION = { min: 900, max: 129_600 } as const;
+/** A console session opened from a role or federated session: 15 min to 12 h. */
+export const CONSOLE_SESSION_DURATION = { min: 900, max: 43_200 } as const;
 
 const MFA_CODE = /^[0-9]{6}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
@@ -66,6 +68,12 @@ export function checkDuration(seconds: number, limits: { min: number; max: numbe
     return `a duration is a whole number of seconds from ${limits.min} to ${limits.max}`;
   }
   return null;
+}
+
+export function checkConsoleDuration(seconds: number): string | null {
+  return checkDuration(seconds, CONSOLE_SESSION_DURATION) === null
+    ? null
+    : `a console session lasts ${CONSOLE_SESSION_DURATION.min / 60} minutes to ${CONSOLE_SESSION_DURATION.max / 3600} hours (${CONSOLE_SESSION_DURATION.min} to ${CONSOLE_SESSION_DURATION.max} seconds)`;
 }
 
 export function roleArnFrom(accountId: string, roleName: string, partition = 'aws'): string {

@@ -63,6 +63,11 @@ export const ACTIVITY_KINDS = [
   'sso-signed-in',
   'sso-sign-in-failed',
   'sso-signed-out',
+  'key-rotated',
+  'key-rotation-failed',
+  /** Who the console was opened as; never the sign-in URL or token. */
+  'console-opened',
+  'console-failed',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -118,3 +123,62 @@ export const activationViewSchema = z.strictObject({
   notices: z.array(text(2000)),
 });
 export type ActivationView = z.infer<typeof activationViewSchema>;
+
+const keyId = text(128);
+
+/** What key facts show of the user's other keys (IDs are not secrets; IAM lists them). */
+export const otherKeyViewSchema = z.strictObject({
+  accessKeyId: keyId,
+  status: z.enum(['Active', 'Inactive']),
+  createdAt: time,
+  kind: z.enum(['staged', 'orphan', 'replaced', 'retired', 'unknown']),
+  advice: text(1000),
+});
+
+export const keyFactsViewSchema = z.strictObject({
+  identity: nameSchema,
+  accessKeyIdMasked: text(40),
+  keyAccount: text(12),
+  expectedAccounts: z.array(text(12)).check(z.maxLength(1000)),
+  unexpectedAccount: z.boolean(),
+  userArn: text(2048),
+  mfaSerial: z.nullable(text(256)),
+  keyCreatedAt: z.nullable(time),
+  keyAgeFrom: z.nullable(z.enum(['iam', 'stored'])),
+  ageDays: z.nullable(z.int()),
+  maxAgeDays: z.int(),
+  rotationDue: z.boolean(),
+  otherKeys: z.array(otherKeyViewSchema).check(z.maxLength(10)),
+  notes: z.array(text(2000)).check(z.maxLength(10)),
+});
+export type KeyFactsView = z.infer<typeof keyFactsViewSchema>;
+
+export const rotationViewSchema = z.strictObject({
+  identity: nameSchema,
+  newAccessKeyId: keyId,
+  oldAccessKeyId: keyId,
+  oldKey: z.enum(['deleted', 'deactivated', 'already gone']),
+  notes: z.array(text(2000)).check(z.maxLength(10)),
+});
+export type RotationView = z.infer<typeof rotationViewSchema>;
+
+/** The console was opened by main: who as, and what to know. The URL stays in main. */
+export const consoleOpenedViewSchema = z.strictObject({
+  principal: text(2048),
+  notices: z.array(text(2000)).check(z.maxLength(5)),
+});
+
+export const decodedMessageViewSchema = z.strictObject({
+  allowed: z.boolean(),
+  explicitDeny: z.boolean(),
+  action: text(512),
+  resource: text(2048),
+  principal: text(2048),
+  statements: z
+    .array(z.strictObject({ id: text(256), effect: text(16), actions: z.array(text(512)).check(z.maxLength(100)), resources: z.array(text(2048)).check(z.maxLength(100)) }))
+    .check(z.maxLength(100)),
+  conditions: z.array(z.strictObject({ key: text(512), values: z.array(text(2048)).check(z.maxLength(100)) })).check(z.maxLength(200)),
+  /** The whole decoded message, pretty-printed. */
+  json: text(100_000),
+});
+export type DecodedMessageView = z.infer<typeof decodedMessageViewSchema>;

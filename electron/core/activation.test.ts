@@ -6,6 +6,9 @@ import { composeServices } from './compose-services.js';
 import { saveIdentityKey } from './identity-keys.js';
 import { appConfigSchema } from './model.js';
 import { FakeStsBroker } from './testing/fake-sts-broker.js';
+import { FakeIamKeys } from './testing/fake-iam-keys.js';
+import { FakeConsoleSignin, FakeStsTools } from './testing/fake-sts-tools.js';
+import { virtualWait } from './testing/virtual-wait.js';
 import { MemoryFileStore } from './testing/memory-file-store.js';
 import { MemorySecretStore } from './testing/memory-secret-store.js';
 import { VirtualTime } from './testing/virtual-time.js';
@@ -32,7 +35,7 @@ async function servicesWithSkew(offsetMs: number) {
   };
   const config = appConfigSchema.parse(CONFIG);
   for (const identity of config.identities) await saveIdentityKey(secrets, identity, 'fake-secret-ci-0000000000000');
-  const services = composeServices({ files, secrets, sts, clock: time, timers: time, random: () => 0, configPath: '/h/app/config.json', awsFiles: PATHS });
+  const services = composeServices({ files, secrets, sts, clock: time, timers: time, random: () => 0, configPath: '/h/app/config.json', awsFiles: PATHS, tools: { stsTools: new FakeStsTools(time), iam: new FakeIamKeys(time), signin: new FakeConsoleSignin(), wait: virtualWait(time) } });
   return { time, services, reads };
 }
 

@@ -3,7 +3,7 @@
 // window's e2e harness, so they cannot drift apart.
 
 import { AppConfigStore } from './app-config-store.js';
-import type { AppServices } from './app-services.js';
+import type { AppServices, ToolPorts } from './app-services.js';
 import { AwsProfileStore, type AwsFilePaths } from './credentials-file/aws-profile-store.js';
 import type { AppConfig } from './model.js';
 import type { Clock, FileStore, SecretStore, StsBroker, Timers } from './ports.js';
@@ -24,6 +24,7 @@ export interface ServicePorts {
   /** The app's own config file. */
   readonly configPath: string;
   readonly awsFiles: AwsFilePaths;
+  readonly tools: ToolPorts;
   /** Releases what the ports hold (sockets), so a CLI process can exit at once. */
   readonly close?: () => void;
   /** IAM Identity Center (sso-oidc and the access portal); without it, SSO roles cannot be used. */
@@ -80,6 +81,8 @@ export function composeServices(ports: ServicePorts): AppServices {
     engine,
     awsFiles,
     sso,
+    tools: ports.tools,
+    clock,
     close: () => {
       engine.stop();
       release();

@@ -5,7 +5,7 @@
 import { StsTrayError } from './errors.js';
 import type { AppServices } from './app-services.js';
 import { checkSecretAccessKey, saveIdentityKey } from './identity-keys.js';
-import { identityKeyItem, mfaSessionItem } from './keychain-items.js';
+import { identityKeyItem, identityNextKeyItem, mfaSessionItem } from './keychain-items.js';
 import type { CallerIdentity, Identity } from './model.js';
 
 export interface AddIdentityOptions {
@@ -15,7 +15,7 @@ export interface AddIdentityOptions {
   readonly verify?: boolean;
 }
 
-type IdentityAdminServices = Pick<AppServices, 'configStore' | 'secrets' | 'sts' | 'sessions'>;
+type IdentityAdminServices = Pick<AppServices, 'configStore' | 'secrets' | 'sts' | 'sessions' | 'clock'>;
 
 /** Verifies the key with STS, stores it in the keychain, then the identity in the config. */
 export async function addIdentity(
@@ -48,10 +48,18 @@ export async function addIdentity(
   }
 
   await saveIdentityKey(services.secrets, identity, secretAccessKey);
+  // The key's account and when we stored it: key facts flag a key from elsewhere and tell its age from these.
+  const stored: Identity = {
+    ...identity,
+    account: caller?.account ?? identity.account,
+    keyStoredAt: new Date(services.clock.now()).toISOString(),
+    rotation: undefined,
+    retiredAccessKeyId: undefined,
+  };
   try {
     await services.configStore.update((config) => ({
       ...config,
-      identities: [...config.identities.filter((i) => i.name !== identity.name), identity],
+      identities: [...config.identities.filter((i) => i.name !== identity.name), stored],
     }));
   } catch (error) {
     if (!existing) await services.secrets.delete(identityKeyItem(identity.name));
@@ -73,5 +81,6 @@ export async function removeIdentity(services: Pick<AppServices, 'configStore' |
   }
   await services.configStore.update((c) => ({ ...c, identities: c.identities.filter((i) => i.name !== name) }));
   await services.secrets.delete(identityKeyItem(name));
+  await services.secrets.delete(identityNextKeyItem(name));
   await services.secrets.delete(mfaSessionItem(name));
 }

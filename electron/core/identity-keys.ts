@@ -1,10 +1,12 @@
 // The long-lived IAM user key of an identity: kept only in the keychain, read for one
 // STS call and dropped. The stored access key ID is checked against the config, so an
-// item deleted or edited outside the app is noticed instead of used.
+// item deleted or edited outside the app is noticed instead of used. During a rotation the
+// new key waits in an item of its own; whichever of the two the config names is the key,
+// so a rotation cut short at any step leaves one that works.
 
 import * as z from 'zod/mini';
 import { StsTrayError } from './errors.js';
-import { identityKeyItem } from './keychain-items.js';
+import { identityKeyItem, identityNextKeyItem } from './keychain-items.js';
 import type { Credentials, Identity } from './model.js';
 import type { SecretStore } from './ports.js';
 
@@ -28,15 +30,45 @@ export function maskKeyId(id: string): string {
 }
 
 export async function saveIdentityKey(secrets: SecretStore, identity: Identity, secretAccessKey: string): Promise<void> {
-  const problem = checkSecretAccessKey(secretAccessKey);
+  await saveKey(secrets, identityKeyItem(identity.name), { accessKeyId: identity.accessKeyId, secretAccessKey });
+}
+
+/** Keeps a rotation's new key beside the current one until the config switches to it. */
+export async function saveStagedKey(secrets: SecretStore, identityName: string, key: Credentials): Promise<void> {
+  await saveKey(secrets, identityNextKeyItem(identityName), key);
+}
+
+/** The staged key of an unfinished rotation, or null (also when the item is unreadable). */
+export async function loadStagedKey(secrets: SecretStore, identityName: string): Promise<Credentials | null> {
+  return readKey(await secrets.get(identityNextKeyItem(identityName)));
+}
+
+export async function dropStagedKey(secrets: SecretStore, identityName: string): Promise<void> {
+  await secrets.delete(identityNextKeyItem(identityName));
+}
+
+async function saveKey(secrets: SecretStore, item: string, key: Credentials): Promise<void> {
+  const problem = checkSecretAccessKey(key.secretAccessKey);
   if (problem) throw new StsTrayError('validation', `secret access key: ${problem}`);
-  const value = JSON.stringify({ v: 1, accessKeyId: identity.accessKeyId, secretAccessKey });
-  await secrets.set(identityKeyItem(identity.name), value);
+  await secrets.set(item, JSON.stringify({ v: 1, accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey }));
+}
+
+function readKey(raw: string | null): Credentials | null {
+  if (raw === null) return null;
+  try {
+    const parsed = storedKeySchema.parse(JSON.parse(raw));
+    return { accessKeyId: parsed.accessKeyId, secretAccessKey: parsed.secretAccessKey };
+  } catch {
+    return null;
+  }
 }
 
 export async function loadIdentityKey(secrets: SecretStore, identity: Identity): Promise<Credentials> {
   const raw = await secrets.get(identityKeyItem(identity.name));
   const reenter = `add it again with: sts-tray identity add ${identity.name} --access-key-id ${identity.accessKeyId}`;
+  // A rotation that switched the config to its new key but stopped before the key's own item was rewritten.
+  const staged = readKey(raw)?.accessKeyId === identity.accessKeyId ? null : await loadStagedKey(secrets, identity.name);
+  if (staged?.accessKeyId === identity.accessKeyId) return staged;
   if (raw === null) {
     throw new StsTrayError(
       'keychain-item-changed',

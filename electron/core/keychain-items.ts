@@ -7,3 +7,5 @@ export const mfaSessionItem = (identity: string) => `mfa-session:${identity}`;
 export const ssoClientItem = (identity: string) => `sso-client:${identity}`;
 /** An IAM Identity Center sign-in's access and refresh tokens. */
 export const ssoTokenItem = (identity: string) => `sso-token:${identity}`;
+/** A new key during a rotation, kept beside the current one until it is verified and in use. */
+export const identityNextKeyItem = (identity: string) => `identity-next:${identity}`;

@@ -91,3 +91,79 @@ export interface RunMarker {
 }
 
 export type * from './sso/sso-ports.js';
+/** Access keys and AWS accounts now and then, off the renewal path. */
+export interface GetAccessKeyInfoInput {
+  readonly credentials: Credentials;
+  readonly region: string;
+  readonly accessKeyId: string;
+}
+
+export interface GetFederationTokenInput {
+  readonly credentials: Credentials;
+  readonly region: string;
+  /** The federated user's name (2 to 32 characters). */
+  readonly name: string;
+  readonly durationSeconds: number;
+  /** A session policy (JSON) narrowing the user's own permissions. */
+  readonly policy?: string | undefined;
+}
+
+export interface DecodeAuthorizationMessageInput {
+  readonly credentials: Credentials;
+  readonly region: string;
+  readonly encodedMessage: string;
+}
+
+/** STS's answer to a message it cannot decode is an outcome here, not an error: the core words it. */
+export type DecodeOutcome = { readonly decoded: string } | { readonly invalidMessage: true };
+
+/** STS calls of the tools (key facts, console, decode). Failures are StsTrayErrors, as StsBroker's. */
+export interface StsTools {
+  /** The account the access key belongs to. */
+  getAccessKeyInfo(input: GetAccessKeyInfoInput): Promise<string>;
+  getFederationToken(input: GetFederationTokenInput): Promise<TemporaryCredentials>;
+  decodeAuthorizationMessage(input: DecodeAuthorizationMessageInput): Promise<DecodeOutcome>;
+}
+
+export type AccessKeyStatus = 'Active' | 'Inactive';
+
+export interface AccessKeyMetadata {
+  readonly accessKeyId: string;
+  readonly status: AccessKeyStatus;
+  /** IAM's CreateDate, ms since the epoch. */
+  readonly createdAt: number;
+}
+
+/** A key IAM just created. Its secret is in memory only until it reaches the keychain. */
+export interface NewAccessKey extends AccessKeyMetadata {
+  readonly secretAccessKey: string;
+}
+
+export interface IamCallInput {
+  /** The identity's MFA session or long-lived key: IAM acts on the caller's own user. */
+  readonly credentials: Credentials;
+  /** The identity's region; it decides the partition, hence IAM's endpoint. */
+  readonly region: string;
+}
+
+/**
+ * IAM's self-service calls on the caller's own access keys. Failures are StsTrayErrors:
+ * access-denied, conflict (the two-key quota), not-found (NoSuchEntity), throttled, network.
+ */
+export interface IamKeys {
+  listAccessKeys(input: IamCallInput): Promise<AccessKeyMetadata[]>;
+  createAccessKey(input: IamCallInput): Promise<NewAccessKey>;
+  updateAccessKey(input: IamCallInput & { readonly accessKeyId: string; readonly status: AccessKeyStatus }): Promise<void>;
+  deleteAccessKey(input: IamCallInput & { readonly accessKeyId: string }): Promise<void>;
+}
+
+/** The console's federation endpoint: a sign-in token for a role or federated-user session. */
+export interface ConsoleSignin {
+  /** The token is a secret: it signs whoever holds it in as that session. */
+  getSigninToken(input: {
+    readonly endpoint: string;
+    readonly credentials: TemporaryCredentials;
+    /** Only for role sessions; a federated user's console session lasts as long as its credentials. */
+    readonly sessionDurationSeconds?: number | undefined;
+  }): Promise<string>;
+}

@@ -82,6 +82,20 @@ export class SessionService {
     return this.mfaSession(findIdentity(config, identityName), code, { fresh: true });
   }
 
+  /**
+   * The identity's MFA session for a tool's call (IAM key rotation): the cached one, else
+   * started with the code; `needs-mfa` when there is none and no code was given.
+   */
+  async identityMfaSession(identityName: string, code: string | undefined): Promise<TemporaryCredentials> {
+    const config = await this.deps.config();
+    return this.mfaSession(findIdentity(config, identityName), code);
+  }
+
+  /** The cached MFA session when one is live, without asking for anything. */
+  async liveMfaSession(identityName: string): Promise<TemporaryCredentials | null> {
+    return this.mfaSessions.get(identityName);
+  }
+
   /** When the identity's MFA session ends, or for an Identity Center identity, its sign-in. */
   async mfaSessionExpiresAt(identityName: string): Promise<number | null> {
     const sso = (await this.deps.config()).ssoIdentities.find((i) => i.name === identityName);

@@ -32,6 +32,7 @@ import { describeError } from '../core/errors.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, rendererFilesAt, serveRenderer } from './app-protocol.js';
 import { becomeTrayOnlyApp, installQuitSequence } from './app-lifecycle.js';
 import { composeTrayApp } from '../app/compose-tray-app.js';
+import { consoleOpener } from '../app/console-opener.js';
 import { electronClipboard } from './electron-clipboard.js';
 import { directRoute, focusedWindowRoute } from '../app/focused-clipboard.js';
 import { clipboardNeedsFocus } from '../app/clipboard-focus.js';
@@ -139,6 +140,7 @@ async function start(): Promise<void> {
       (url) => shell.openExternal(url),
       (reason) => console.error(`sts-tray: the sign-in page was not opened: ${reason.slice(0, 300)}`),
     ),
+    openConsole: consoleOpener((url) => shell.openExternal(url), process.env.STS_TRAY_SIGNIN_ENDPOINT || undefined),
     setLaunchAtLogin: launchAtLogin({
       platform,
       setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),

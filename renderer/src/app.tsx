@@ -10,6 +10,7 @@ import { errorText } from './format/error-text.js';
 import { I18nProvider, useI18n } from './i18n/i18n-context.js';
 import { resolveLanguage } from './i18n/translate.js';
 import { MfaPrompt } from './mfa/mfa-prompt.js';
+import { ToolsView } from './views/tools-view.js';
 import { useActivation, type Activation, type MfaOutcome } from './state/activation.js';
 import { useAppView, type AppViewState } from './state/use-app-view.js';
 import { ActivityView } from './views/activity-view.js';
@@ -131,6 +132,7 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
           />
         ) : null}
         {!importing && tab === 'roles' ? <RolesView view={view} onConfirm={setConfirm} onNavigate={navigate} /> : null}
+        {!importing && tab === 'tools' ? <ToolsView view={view} /> : null}
         {!importing && tab === 'preferences' ? <PreferencesView view={view} /> : null}
         {!importing && tab === 'activity' ? <ActivityView view={view} /> : null}
       </main>

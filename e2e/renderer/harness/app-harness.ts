@@ -21,12 +21,16 @@ import { SdkStsBroker } from '../../../electron/adapters/sdk-sts-broker.js';
 import { SsoHttpClient } from '../../../electron/adapters/sso-http-client.js';
 import { startSsoEmulator, type SsoEmulator } from '../../rig/sso-emulator/sso-emulator.js';
 import { SSO_ACCOUNTS, SSO_REGION, SSO_USER } from '../../sso/sso-world.js';
+import { QueryIamKeys } from '../../../electron/adapters/query-iam-keys.js';
+import { virtualWait } from '../../../electron/core/testing/virtual-wait.js';
+import { FederationConsoleSignin } from '../../../electron/adapters/federation-console-signin.js';
 import type { AppServices } from '../../../electron/core/app-services.js';
 import { ChunkedSecretStore } from '../../../electron/core/chunked-secrets.js';
 import { VirtualTime, flush } from '../../../electron/core/testing/virtual-time.js';
 import { composeServices } from '../../../electron/core/compose-services.js';
 import type { AppController } from '../../../electron/app/app-controller.js';
 import { composeTrayApp } from '../../../electron/app/compose-tray-app.js';
+import { consoleOpener } from '../../../electron/app/console-opener.js';
 import { dispatchRequest } from '../../../electron/app/ipc-dispatch.js';
 import { clockTime } from '../../../electron/core/time.js';
 import { trayIconName } from '../../../electron/app/tray-icon-name.js';
@@ -163,6 +167,13 @@ async function wire({ options, time, home, emulator, sso, keychain, service, cle
     clock: time,
     configPath: configFilePath({ STS_TRAY_HOME: appHome }),
     awsFiles: awsFilePaths({}, home),
+    tools: {
+      stsTools: broker,
+      iam: new QueryIamKeys({ endpoint: emulator.url, clock: time }),
+      signin: new FederationConsoleSignin(),
+      signinEndpoint: `${emulator.url}/federation`,
+      wait: virtualWait(time),
+    },
     close: () => broker.close(),
     // Its sign-in polls on virtual time: a test moves the clock to let them happen.
     sso: inFlight.sso(new SsoHttpClient({ endpoint: sso.endpointTemplate, now })),
@@ -187,6 +198,9 @@ async function wire({ options, time, home, emulator, sso, keychain, service, cle
     setLaunchAtLogin: (enabled) => shell.launchAtLogin.push(enabled),
     // The built CLI, as `npm start` would put it into credential_process.
     credentialProcessLauncher: [process.execPath, CLI_ENTRY],
+    openConsole: consoleOpener(async (url) => {
+      shell.consoles.push(url);
+    }, `${emulator.url}/federation`),
     quit: () => shell.quits.push(time.now()),
     iconPath: (env, state) => `/assets/${trayIconName(env, state, 'linux')}`,
     formatTime: clockTime(TIME_ZONE),

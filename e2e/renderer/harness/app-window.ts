@@ -3,7 +3,7 @@
 
 import type { Locator, Page } from 'playwright-core';
 
-export type Tab = 'sessions' | 'identities' | 'roles' | 'preferences' | 'activity';
+export type Tab = 'sessions' | 'identities' | 'roles' | 'tools' | 'preferences' | 'activity';
 
 export interface IdentityInput {
   readonly name: string;

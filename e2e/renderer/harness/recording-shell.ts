@@ -26,6 +26,8 @@ export interface RecordingShell {
   readonly errors: unknown[];
   /** Pages main was asked to open in the default browser (IAM Identity Center sign-ins). */
   readonly opened: string[];
+  /** Console login URLs handed to the browser (behind main's allow-list): secrets, never the page's. */
+  readonly consoles: string[];
 }
 
 export function recordingShell(now: () => number): RecordingShell {
@@ -39,5 +41,6 @@ export function recordingShell(now: () => number): RecordingShell {
     quits: [],
     errors: [],
     opened: [],
+    consoles: [],
   };
 }

@@ -17,8 +17,15 @@ export async function secretsInPlay(harness: AppHarness): Promise<Secrets> {
     // Session key IDs (ASIA…) are not secret on their own, but the renderer never needs them either.
     if (key && value) secrets.set(`${key} ${value.slice(0, 8)}… (credentials file)`, value);
   }
-  // An MFA session's keys; an IAM Identity Center sign-in's tokens and its client's secret.
-  const fields = { 'mfa-session:': ['accessKeyId', 'secretAccessKey', 'sessionToken'], 'sso-token:': ['accessToken', 'refreshToken'], 'sso-client:': ['clientSecret'] };
+  // An MFA session's keys; an IAM Identity Center sign-in's tokens and its client's secret; a
+  // long-lived key, a rotation's new one included (in its own item until it is in use).
+  const fields = {
+    'mfa-session:': ['accessKeyId', 'secretAccessKey', 'sessionToken'],
+    'sso-token:': ['accessToken', 'refreshToken'],
+    'sso-client:': ['clientSecret'],
+    'identity:': ['secretAccessKey'],
+    'identity-next:': ['secretAccessKey'],
+  };
   for (const [account, raw] of await harness.keychainItems()) {
     const kind = Object.entries(fields).find(([prefix]) => account.startsWith(prefix));
     if (!kind) continue;

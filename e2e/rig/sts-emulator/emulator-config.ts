@@ -8,6 +8,19 @@ export interface EmulatorUser {
   readonly secretAccessKey: string;
   /** TOTP seed of the user's virtual MFA device; serial = arn:aws:iam::111111111111:mfa/dev */
   readonly mfa?: { readonly serial: string; readonly secret: Uint8Array } | undefined;
+  /** When the user's first key was created (IAM's CreateDate); default: when the emulator started. */
+  readonly keyCreatedAt?: string | undefined;
+  /** The user's IAM policy on its own keys (iam:*AccessKey*): MFA required, actions denied. */
+  readonly iam?: UserIamPolicy | undefined;
+  /** The user's policy allows sts:DecodeAuthorizationMessage. */
+  readonly mayDecodeMessages?: boolean | undefined;
+}
+
+export interface UserIamPolicy {
+  /** Self-service on keys only from an MFA session (the usual "force MFA" policy). */
+  readonly requireMfa?: boolean | undefined;
+  /** IAM actions denied to the user, e.g. ['ListAccessKeys']. */
+  readonly denied?: readonly string[] | undefined;
 }
 
 export interface EmulatorRole {
@@ -20,6 +33,8 @@ export interface EmulatorRole {
   readonly externalId?: string | undefined; // required when set
   readonly requireMfa?: boolean | undefined; // caller must be an MFA session, or pass SerialNumber+TokenCode
   readonly maxSessionDuration?: number | undefined; // default 3600, ≤ 43200
+  /** The role's policy allows sts:DecodeAuthorizationMessage. */
+  readonly mayDecodeMessages?: boolean | undefined;
 }
 
 export interface StsEmulatorOptions {
@@ -40,6 +55,8 @@ export interface StsEmulatorOptions {
    * sessions and MFA sessions apart, so a test can keep one MFA code for its whole run.
    */
   readonly issuedLifetimeSeconds?: IssuedLifetimes;
+  /** Access keys of other accounts that GetAccessKeyInfo knows: key id → account id. */
+  readonly foreignKeys?: Readonly<Record<string, string>>;
 }
 
 export interface IssuedLifetimes {
@@ -72,6 +89,7 @@ export function checkOptions(options: StsEmulatorOptions): void {
     if (keyIds.has(user.accessKeyId)) throw new Error(`${where}: accessKeyId is used by another user; give each its own`);
     keyIds.add(user.accessKeyId);
     if (user.secretAccessKey.length === 0) throw new Error(`${where}: secretAccessKey is empty`);
+    if (user.keyCreatedAt !== undefined && Number.isNaN(Date.parse(user.keyCreatedAt))) throw new Error(`${where}: keyCreatedAt is not a date`);
     if (user.mfa) {
       if (serials.has(user.mfa.serial)) throw new Error(`${where}: MFA serial ${user.mfa.serial} is used by another user`);
       serials.add(user.mfa.serial);

@@ -17,7 +17,14 @@ export type Fault =
       times?: number;
       afterProcessing?: boolean;
     }
-  | { kind: 'latency'; action?: string; times?: number; ms: number }
+  | {
+      kind: 'latency';
+      action?: string;
+      times?: number;
+      ms: number;
+      /** Carry out the request first, then wait: the work is done while the caller still waits (a crash window). */
+      afterProcessing?: boolean;
+    }
   | { kind: 'expired-token'; action?: string; times?: number } // 403 ExpiredToken
   | { kind: 'region-disabled'; action?: string; times?: number }; // 403 RegionDisabledException
 
@@ -25,6 +32,7 @@ export type FailureFault = Exclude<Fault, { kind: 'latency' }>;
 
 export interface FaultsForRequest {
   readonly delayMs: number;
+  readonly delayAfterProcessing: boolean;
   readonly failure: FailureFault | undefined;
 }
 
@@ -53,6 +61,7 @@ export class FaultQueue {
     const failure = this.takeFirst(action, (fault) => fault.kind !== 'latency');
     return {
       delayMs: latency?.kind === 'latency' ? latency.ms : 0,
+      delayAfterProcessing: latency?.kind === 'latency' && latency.afterProcessing === true,
       failure: failure?.kind === 'latency' ? undefined : failure,
     };
   }

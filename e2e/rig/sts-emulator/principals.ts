@@ -1,5 +1,6 @@
 // Who is calling: an IAM user with a long-lived key, that user's session from
-// GetSessionToken, or a role session from AssumeRole; and the ARNs and ids AWS shows for each.
+// GetSessionToken, a federated user from GetFederationToken, or a role session from
+// AssumeRole; and the ARNs and ids AWS shows for each.
 
 import { createHash } from 'node:crypto';
 
@@ -8,6 +9,8 @@ import type { EmulatorRole, EmulatorUser } from './emulator-config.js';
 export type Principal =
   | { readonly kind: 'user'; readonly user: EmulatorUser }
   | { readonly kind: 'user-session'; readonly user: EmulatorUser; readonly mfa: boolean }
+  /** GetFederationToken's session: the user's permissions under the federated name, never MFA. */
+  | { readonly kind: 'federated'; readonly user: EmulatorUser; readonly name: string }
   | {
       readonly kind: 'role-session';
       readonly role: EmulatorRole;
@@ -53,10 +56,12 @@ export function assumedRoleArn(role: EmulatorRole, sessionName: string): string 
 
 /** What AWS puts in "User: … is not authorized" and in GetCallerIdentity's Arn. */
 export function principalArn(principal: Principal): string {
+  if (principal.kind === 'federated') return `arn:aws:sts::${principal.user.accountId}:federated-user/${principal.name}`;
   return principal.kind === 'role-session' ? assumedRoleArn(principal.role, principal.sessionName) : userArn(principal.user);
 }
 
 export function principalUserId(principal: Principal): string {
+  if (principal.kind === 'federated') return `${principal.user.accountId}:${principal.name}`;
   return principal.kind === 'role-session' ? `${roleId(principal.role)}:${principal.sessionName}` : userId(principal.user);
 }
 
@@ -66,14 +71,21 @@ export function principalAccount(principal: Principal): string {
 
 /** The ARN a trust policy would name for this caller: the user, or the role behind a role session. */
 export function trustPolicyPrincipal(principal: Principal): string {
+  if (principal.kind === 'federated') return principalArn(principal);
   return principal.kind === 'role-session' ? principal.role.arn : userArn(principal.user);
 }
 
-/** The IAM user whose MFA device this caller may present. */
+/** The IAM user whose MFA device this caller may present (a federated user may present none). */
 export function mfaUser(principal: Principal): EmulatorUser | undefined {
+  if (principal.kind === 'federated') return undefined;
   return principal.kind === 'role-session' ? principal.sourceUser : principal.user;
 }
 
 export function hasMfaContext(principal: Principal): boolean {
-  return principal.kind !== 'user' && principal.mfa;
+  return (principal.kind === 'user-session' || principal.kind === 'role-session') && principal.mfa;
+}
+
+/** The IAM user a caller acts as for IAM's self-service calls on its own keys; none for roles. */
+export function iamSelf(principal: Principal): EmulatorUser | undefined {
+  return principal.kind === 'user' || principal.kind === 'user-session' ? principal.user : undefined;
 }

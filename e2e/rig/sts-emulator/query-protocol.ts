@@ -1,11 +1,16 @@
-// STS's Query protocol on the way in: the operation and its parameters come as
-// form-encoded pairs, in a POST body (what the SDK and the CLI send) or a GET query string.
+// The Query protocol on the way in (STS's, and IAM's, which the emulator serves on the same
+// port): the operation and its parameters come as form-encoded pairs, in a POST body (what
+// the SDK and the CLI send) or a GET query string; the API version names the service.
 
 import { StsError } from './sts-error.js';
 
 export const STS_API_VERSION = '2011-06-15';
+export const IAM_API_VERSION = '2010-05-08';
+
+export type EmulatedService = 'sts' | 'iam';
 
 export interface QueryRequest {
+  readonly service: EmulatedService;
   readonly action: string;
   readonly params: ReadonlyMap<string, string>;
 }
@@ -47,8 +52,9 @@ export function parseQueryRequest(input: RawQueryInput): QueryRequest {
     throw new StsError(400, 'MissingAction', 'Missing Action');
   }
   const version = params.get('Version');
-  if (version !== STS_API_VERSION) {
+  const service = version === STS_API_VERSION ? 'sts' : version === IAM_API_VERSION ? 'iam' : undefined;
+  if (!service) {
     throw new StsError(400, 'InvalidAction', `Could not find operation ${action} for version ${version ?? 'NO_VERSION_SPECIFIED'}`);
   }
-  return { action, params };
+  return { service, action, params };
 }

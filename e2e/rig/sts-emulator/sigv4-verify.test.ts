@@ -1,11 +1,12 @@
 // The SigV4 verifier against AWS's published example and against requests signed by the
 // SDK's own signer (@smithy/signature-v4), untouched and tampered with.
 
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { NodeSha256 } from '../../../electron/adapters/node-sha256.js';
 import { DEV, fixtureOptions } from './fixtures.js';
 import {
   canonicalRequest,
@@ -19,32 +20,6 @@ import {
 } from './sigv4-verify.js';
 import { StsError } from './sts-error.js';
 import { startStsEmulator, type StsEmulator } from './sts-emulator.js';
-
-/** node:crypto in the shape the smithy signer wants (its Checksum interface). */
-class NodeSha256 {
-  private hash: Hash | Hmac;
-  constructor(private readonly secret?: string | ArrayBuffer | ArrayBufferView) {
-    this.hash = this.fresh();
-  }
-  private fresh(): Hash | Hmac {
-    if (this.secret === undefined) return createHash('sha256');
-    const key = typeof this.secret === 'string' ? this.secret : toBytes(this.secret);
-    return createHmac('sha256', key);
-  }
-  update(data: string | ArrayBuffer | ArrayBufferView): void {
-    this.hash.update(typeof data === 'string' ? data : toBytes(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-  reset(): void {
-    this.hash = this.fresh();
-  }
-}
-
-function toBytes(data: ArrayBuffer | ArrayBufferView): Uint8Array {
-  return ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
-}
 
 const SECRET = 'fake-secret-signing-test';
 
@@ -274,7 +249,7 @@ describe('SigV4 over HTTP', () => {
   });
 
   it.each([
-    [{ Action: 'GetFederationToken', Version: '2011-06-15' }, 400, 'InvalidAction'],
+    [{ Action: 'GetWebIdentityToken', Version: '2011-06-15' }, 400, 'InvalidAction'],
     [{ Action: 'GetCallerIdentity', Version: '2010-01-01' }, 400, 'InvalidAction'],
     [{ Version: '2011-06-15' }, 400, 'MissingAction'],
   ])('refuses %j with %i %s', async (params, status, code) => {

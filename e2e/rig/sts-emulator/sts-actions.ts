@@ -1,6 +1,7 @@
-// The three STS operations sts-tray uses — GetSessionToken, AssumeRole, GetCallerIdentity —
+// The STS operations of the renewal path — GetSessionToken, AssumeRole, GetCallerIdentity —
 // with AWS's rules on who may call what: MFA codes, trust policies, external IDs,
-// session-length limits and role chaining.
+// session-length limits and role chaining. The tools' STS calls and IAM's key calls have
+// files of their own; handlerFor finds any of them.
 
 import { DEFAULT_ROLE_MAX_SESSION, ROLE_MAX_SESSION_LIMIT, SESSION_TOKEN_LIMIT, type IssuedLifetimes } from './emulator-config.js';
 import { newSecretAccessKey, newSessionToken, newTemporaryAccessKeyId } from './issued-credentials.js';
@@ -24,7 +25,6 @@ import {
   notAuthorized,
   validationError,
 } from './sts-error.js';
-import { STS_API_VERSION } from './query-protocol.js';
 import type { StsState } from './sts-state.js';
 import type { XmlFields } from './sts-xml.js';
 
@@ -61,7 +61,7 @@ function presentedMfa(context: ActionContext, serial: string | undefined, code: 
   return true;
 }
 
-function issue(context: ActionContext, principal: Principal & { kind: 'user-session' | 'role-session' }, asked: number): XmlFields {
+export function issue(context: ActionContext, principal: Principal & { kind: 'user-session' | 'role-session' | 'federated' }, asked: number): XmlFields {
   const cap = principal.kind === 'role-session' ? context.issuedLifetimeSeconds.roleSession : context.issuedLifetimeSeconds.mfaSession;
   const seconds = Math.min(asked, cap ?? asked);
   // Whole seconds, so what the client reads as Expiration is exactly when the emulator says ExpiredToken.
@@ -78,7 +78,7 @@ function issue(context: ActionContext, principal: Principal & { kind: 'user-sess
     accessKeyId: credential.accessKeyId,
     arn: principalArn(principal),
     kind: principal.kind,
-    mfa: principal.mfa,
+    mfa: principal.kind !== 'federated' && principal.mfa,
     issuedAtMs: context.nowMs,
     expiresAtMs,
     sessionTokenLength: tokenLength,
@@ -154,14 +154,8 @@ const getCallerIdentity: ActionHandler = ({ caller }) => [
   ['Arn', principalArn(caller)],
 ];
 
-const HANDLERS: Readonly<Record<string, ActionHandler>> = {
+export const RENEWAL_HANDLERS: Readonly<Record<string, ActionHandler>> = {
   GetSessionToken: getSessionToken,
   AssumeRole: assumeRole,
   GetCallerIdentity: getCallerIdentity,
 };
-
-export function handlerFor(action: string): ActionHandler {
-  const handler = Object.hasOwn(HANDLERS, action) ? HANDLERS[action] : undefined;
-  if (!handler) throw new StsError(400, 'InvalidAction', `Could not find operation ${action} for version ${STS_API_VERSION}`);
-  return handler;
-}

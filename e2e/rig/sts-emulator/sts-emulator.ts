@@ -1,18 +1,23 @@
 // An STS look-alike on loopback HTTP for tests and benchmarks (never shipped). It speaks the
 // Query protocol and XML that @aws-sdk/client-sts and the AWS CLI speak, checks SigV4
 // signatures and TOTP codes, issues credentials that work against it, records every call
-// and fails on request.
+// and fails on request. The same port serves IAM's access-key calls (API version 2010-05-08,
+// signed for service iam) and the console's federation endpoint (/federation).
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { closeServer, listenOnLoopback } from '../loopback-server.js';
-import { handlerFor } from './sts-actions.js';
+import { handlerFor } from './action-handlers.js';
+import type { DeniedRequest } from './authorization-messages.js';
+import { FEDERATION_PATH, federationReply } from './federation-endpoint.js';
+import type { ConsoleSignin } from './federation-tokens.js';
+import { IAM_XML_NAMESPACE } from './iam-actions.js';
 import { AWS_MIN_DURATION, checkOptions, type StsEmulatorOptions } from './emulator-config.js';
 import { FaultQueue, type Fault, type FailureFault } from './faults.js';
 import { DEFAULT_TOKEN_LENGTH } from './issued-credentials.js';
 import { principalAccount, type Principal } from './principals.js';
-import { parseQueryRequest } from './query-protocol.js';
+import { parseQueryRequest, type EmulatedService } from './query-protocol.js';
 import { checkRequestTime, checkScope, headerMap, parseSigV4, verifySignature, type WireRequest } from './sigv4-verify.js';
 import {
   StsError,
@@ -25,13 +30,15 @@ import {
 } from './sts-error.js';
 import { StsState, type IssuedCredentialInfo } from './sts-state.js';
 import { acceptExternal, type ExternalRoleCredentials } from './external-credentials.js';
-import { errorXml, successXml } from './sts-xml.js';
+import { STS_XML_NAMESPACE, errorXml, successXml } from './sts-xml.js';
 import { generateTotp } from './totp.js';
 
 export type { EmulatorRole, EmulatorUser, IssuedLifetimes, StsEmulatorOptions } from './emulator-config.js';
 export type { Fault } from './faults.js';
 export type { IssuedCredentialInfo } from './sts-state.js';
 export type { ExternalRoleCredentials } from './external-credentials.js';
+export type { DeniedRequest } from './authorization-messages.js';
+export type { ConsoleSignin } from './federation-tokens.js';
 export { generateTotp };
 
 export interface RecordedCall {
@@ -67,6 +74,23 @@ export interface StsEmulator {
    * GetRoleCredentials) as a session of that account's permission-set role.
    */
   acceptRoleCredentials(credentials: ExternalRoleCredentials): void;
+  /** IAM's keys of a user as ListAccessKeys shows them (no secrets). */
+  accessKeys(userName: string): readonly AccessKeyInfo[];
+  /**
+   * IAM's eventual consistency as a fault: keys created from now on are refused
+   * (InvalidClientTokenId) for this long after CreateAccessKey. 0 turns it off.
+   */
+  setKeyPropagationDelayMs(ms: number): void;
+  /** The encoded message AWS would attach to this denied request (for DecodeAuthorizationMessage). */
+  encodeAuthorizationMessage(denied: DeniedRequest): string;
+  /** Console sign-ins made through the federation endpoint, without tokens. */
+  signins(): readonly ConsoleSignin[];
+}
+
+export interface AccessKeyInfo {
+  readonly accessKeyId: string;
+  readonly status: 'Active' | 'Inactive';
+  readonly createdAtMs: number;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -109,9 +133,9 @@ function claimedAccessKeyId(rawHeaders: readonly string[]): string | null {
 
 export async function startStsEmulator(options: StsEmulatorOptions): Promise<StsEmulator> {
   checkOptions(options);
-  const state = new StsState(options);
-  const faults = new FaultQueue();
   const baseClock = options.now ?? Date.now;
+  const state = new StsState(options, baseClock());
+  const faults = new FaultQueue();
   let skewMs = 0;
   const clock = (): number => baseClock() + skewMs;
   let calls: RecordedCall[] = [];
@@ -134,10 +158,12 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
       sleepers.add(wake);
     });
 
-  function authenticate(wire: WireRequest, nowMs: number): Principal {
+  function authenticate(wire: WireRequest, nowMs: number, service: EmulatedService): Principal {
     const auth = parseSigV4(wire);
-    checkScope(auth, { service: 'sts', region: options.region });
-    const credential = state.credential(auth.accessKeyId);
+    // IAM is global (AWS wants us-east-1 in the scope); with an endpoint URL given, clients
+    // sign for whatever region they run in, so any well-formed region is taken here.
+    checkScope(auth, { service, region: service === 'iam' ? undefined : options.region });
+    const credential = state.credential(auth.accessKeyId, nowMs);
     if (!credential) throw invalidClientTokenId();
     // Temporary credentials only work with their own token; long-lived keys with none.
     if (auth.securityToken !== credential.sessionToken) throw invalidClientTokenId();
@@ -147,7 +173,7 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
     return credential.principal;
   }
 
-  function send(response: ServerResponse, status: number, body: string, requestId: string): void {
+  function send(response: ServerResponse, status: number, body: string, requestId: string, extra: Record<string, string> = {}): void {
     if (response.destroyed) return;
     response.sendDate = false; // the Date header is the emulator's clock, skew included
     response.writeHead(status, {
@@ -155,6 +181,7 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
       'Content-Length': Buffer.byteLength(body),
       'x-amzn-RequestId': requestId,
       Date: new Date(clock()).toUTCString(),
+      ...extra,
     });
     response.end(body);
   }
@@ -163,6 +190,7 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
     const requestId = randomUUID();
     const accessKeyId = claimedAccessKeyId(request.rawHeaders);
     let action = '';
+    let namespace = STS_XML_NAMESPACE;
     let applied: Fault['kind'] | undefined;
     const record = (status: number, errorCode?: string): void => {
       calls.push({
@@ -186,6 +214,22 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
         rawHeaders: request.rawHeaders,
         body,
       };
+      if (wire.path === FEDERATION_PATH) {
+        action = new URLSearchParams(wire.query).get('Action') ?? '';
+        const { failure } = faults.take(action);
+        if (failure) {
+          applied = failure.kind;
+          if (failure.kind === 'drop') throw new Dropped(failure.kind);
+          throw failureError(failure, undefined);
+        }
+        const reply = federationReply(state, wire.method, wire.query, clock());
+        send(response, reply.status, reply.body, requestId, {
+          'Content-Type': reply.contentType,
+          ...(reply.location === undefined ? {} : { Location: reply.location }),
+        });
+        record(reply.status);
+        return;
+      }
       const query = parseQueryRequest({
         method: wire.method,
         query: wire.query,
@@ -193,8 +237,9 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
         body,
       });
       action = query.action;
-      const { delayMs, failure } = faults.take(action);
-      if (delayMs > 0) {
+      if (query.service === 'iam') namespace = IAM_XML_NAMESPACE;
+      const { delayMs, delayAfterProcessing, failure } = faults.take(action);
+      if (delayMs > 0 && !delayAfterProcessing) {
         applied = 'latency';
         await sleep(delayMs);
       }
@@ -205,14 +250,18 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
         throw failureError(failure, undefined);
       }
       const nowMs = clock();
-      const caller = authenticate(wire, nowMs);
-      const handler = handlerFor(action);
+      const caller = authenticate(wire, nowMs, query.service);
+      const handler = handlerFor(query.service, action);
       const result = handler({ state, caller, params: query.params, nowMs, minDurationSeconds, tokenLength, issuedLifetimeSeconds });
+      if (delayMs > 0 && delayAfterProcessing) {
+        applied = 'latency';
+        await sleep(delayMs);
+      }
       if (failure) {
         if (failure.kind === 'drop') throw new Dropped(failure.kind);
         throw failureError(failure, caller);
       }
-      send(response, 200, successXml(action, result, requestId), requestId);
+      send(response, 200, successXml(action, result, requestId, namespace), requestId);
       record(200);
     } catch (error) {
       if (error instanceof Dropped) {
@@ -225,7 +274,7 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
       if (!(error instanceof StsError)) {
         process.stderr.write(`sts-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
       }
-      send(response, stsError.status, errorXml(stsError, requestId), requestId);
+      send(response, stsError.status, errorXml(stsError, requestId, namespace), requestId);
       record(stsError.status, stsError.code);
     }
   }
@@ -258,5 +307,14 @@ export async function startStsEmulator(options: StsEmulatorOptions): Promise<Sts
     revokeAccessKey: (id) => state.revoke(id),
     issued: () => state.issued(),
     acceptRoleCredentials: (credentials) => acceptExternal(state, credentials, clock()),
+    accessKeys: (userName) =>
+      state.iamKeys
+        .ofUser(userName)
+        .map((key) => ({ accessKeyId: key.accessKeyId, status: key.status, createdAtMs: key.createdAtMs })),
+    setKeyPropagationDelayMs: (ms) => {
+      state.iamKeys.propagationDelayMs = ms;
+    },
+    encodeAuthorizationMessage: (denied) => state.messages.encode(denied),
+    signins: () => state.signin.signins(),
   };
 }

@@ -22,18 +22,18 @@ function render(fields: XmlFields, indent: string): string {
     .join('');
 }
 
-export function successXml(action: string, result: XmlFields, requestId: string): string {
+export function successXml(action: string, result: XmlFields, requestId: string, namespace = STS_XML_NAMESPACE): string {
   return (
-    `<${action}Response xmlns="${STS_XML_NAMESPACE}">\n` +
+    `<${action}Response xmlns="${namespace}">\n` +
     render([[`${action}Result`, result]], '  ') +
     render([['ResponseMetadata', [['RequestId', requestId]]]], '  ') +
     `</${action}Response>\n`
   );
 }
 
-export function errorXml(error: StsError, requestId: string): string {
+export function errorXml(error: StsError, requestId: string, namespace = STS_XML_NAMESPACE): string {
   return (
-    `<ErrorResponse xmlns="${STS_XML_NAMESPACE}">\n` +
+    `<ErrorResponse xmlns="${namespace}">\n` +
     render(
       [
         [

@@ -6,6 +6,9 @@ import type { Preferences } from '../../core/model.js';
 import type { RunMarker } from '../../core/ports.js';
 import type { RenewalEngine } from '../../core/renewal/renewal-engine.js';
 import { FakeStsBroker } from '../../core/testing/fake-sts-broker.js';
+import { FakeIamKeys } from '../../core/testing/fake-iam-keys.js';
+import { FakeConsoleSignin, FakeStsTools } from '../../core/testing/fake-sts-tools.js';
+import { virtualWait } from '../../core/testing/virtual-wait.js';
 import { MemoryFileStore } from '../../core/testing/memory-file-store.js';
 import { MemorySecretStore } from '../../core/testing/memory-secret-store.js';
 import { VirtualTime, flush } from '../../core/testing/virtual-time.js';
@@ -27,6 +30,8 @@ export interface RecordedShell extends ShellPorts {
   answer: boolean;
   readonly windowShown: number[];
   readonly loginItem: boolean[];
+  /** Console URLs main was asked to open (secrets: tests only look at them). */
+  readonly consoles: string[];
 }
 
 export interface ControllerRig {
@@ -57,6 +62,7 @@ export async function controllerRig(configJson: unknown, options: { readonly run
     random: () => 0,
     configPath: CONTROLLER_PATHS.appConfig,
     awsFiles: CONTROLLER_PATHS,
+    tools: { stsTools: new FakeStsTools(time), iam: new FakeIamKeys(time), signin: new FakeConsoleSignin(), wait: virtualWait(time) },
   });
   const { engine } = services;
   const shell: RecordedShell = {
@@ -67,6 +73,10 @@ export async function controllerRig(configJson: unknown, options: { readonly run
     answer: true,
     windowShown: [],
     loginItem: [],
+    consoles: [],
+    openConsole: async (url) => {
+      shell.consoles.push(url);
+    },
     clipboard: {
       copy(text, clearAfterMs) {
         shell.copies.push({ text, clearAfterMs });

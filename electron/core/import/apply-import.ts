@@ -37,7 +37,7 @@ export interface ImportOutcome {
 const ROLE_KEYS = ['role_arn', 'source_profile', 'mfa_serial', 'external_id', 'duration_seconds', 'role_session_name'];
 const KEY_LINES = ['aws_access_key_id', 'aws_secret_access_key'];
 
-type ImportServices = Pick<AppServices, 'configStore' | 'secrets' | 'sts' | 'sessions' | 'profiles'>;
+type ImportServices = Pick<AppServices, 'configStore' | 'secrets' | 'sts' | 'sessions' | 'profiles' | 'clock'>;
 
 export async function applyImport(services: ImportServices, plan: ImportPlan, options: ApplyImportOptions): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];

@@ -3,13 +3,14 @@
 import type { MessageKey } from '../i18n/en.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
-const TABS = ['sessions', 'identities', 'roles', 'preferences', 'activity'] as const;
+const TABS = ['sessions', 'identities', 'roles', 'tools', 'preferences', 'activity'] as const;
 export type Tab = (typeof TABS)[number];
 
 const LABEL: Readonly<Record<Tab, MessageKey>> = {
   sessions: 'tab.sessions',
   identities: 'tab.identities',
   roles: 'tab.roles',
+  tools: 'tab.tools',
   preferences: 'tab.preferences',
   activity: 'tab.activity',
 };

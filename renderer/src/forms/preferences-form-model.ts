@@ -19,6 +19,8 @@ export interface PreferencesDraft {
   readonly onQuit: KeepOrRemove;
   readonly onExpired: KeepOrRemove;
   readonly language: Language;
+  /** Not on the form: kept as they are. */
+  readonly keys: Preferences['keys'];
 }
 
 export const PREFERENCE_FIELDS = ['renewalLeadMinutes', 'mfaWarningMinutes', 'clipboardClearSeconds'] as const;
@@ -46,6 +48,7 @@ export function draftFromPreferences(p: Preferences): PreferencesDraft {
     onQuit: p.onQuit,
     onExpired: p.onExpired,
     language: p.language,
+    keys: { ...p.keys },
   };
 }
 
@@ -75,6 +78,7 @@ export function checkPreferencesDraft(draft: PreferencesDraft): PreferencesCheck
     launchAtLogin: draft.launchAtLogin,
     onQuit: draft.onQuit,
     language: draft.language,
+    keys: draft.keys,
   });
   if (parsed.success) return { problems: {}, preferences: parsed.data };
 

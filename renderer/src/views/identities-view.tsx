@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { useClock } from '../state/use-clock.js';
 import { IdentityForm } from './identity-form.js';
 import { SsoSection } from './sso-section.js';
+import { KeyFactsPanel } from './key-facts-panel.js';
 
 export interface IdentitiesViewProps {
   readonly view: AppView;
@@ -31,6 +32,7 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
   const [replacing, setReplacing] = useState<IdentityView | null>(null);
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
   const [justAdded, setJustAdded] = useState(false);
+  const [keyOf, setKeyOf] = useState<string | null>(null);
 
   const remove = (identity: IdentityView) =>
     onConfirm({
@@ -101,6 +103,14 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
                 <td className="row-actions">
                   <button
                     type="button"
+                    aria-label={t('identities.keyFactsOf', { name: identity.name })}
+                    aria-pressed={keyOf === identity.name}
+                    onClick={() => setKeyOf(keyOf === identity.name ? null : identity.name)}
+                  >
+                    {t('identities.keyFacts')}
+                  </button>
+                  <button
+                    type="button"
                     aria-label={t('identities.replaceKeyOf', { name: identity.name })}
                     onClick={() => setReplacing(identity)}
                   >
@@ -121,6 +131,7 @@ export function IdentitiesView({ view, offset, autoFocusForm, onConfirm, onNavig
         </table>
       )}
       <SsoSection view={view} offset={offset} />
+      {keyOf !== null && view.identities.some((i) => i.name === keyOf) ? <KeyFactsPanel key={keyOf} name={keyOf} onConfirm={onConfirm} /> : null}
     </section>
   );
 }
