@@ -84,7 +84,7 @@ describe('sts-tray console, decode, identity show and rotate', () => {
 
   it('console --print: a login URL of the configured endpoint that signs in as the role for the asked duration', async () => {
     const tooShort = await cli(['console', 'tes', '--print', '--duration', '899']);
-    expect(tooShort.code).toBe(1);
+    expect(tooShort.code).toBe(2);
     expect(tooShort.stderr).toMatch(/a console session lasts 15 minutes to 12 hours/);
 
     const printed = await cli(['console', 'tes', '--print', '--destination', 's3', '--duration', '7200']);
@@ -137,9 +137,9 @@ describe('sts-tray console, decode, identity show and rotate', () => {
 
     const foreign = emulator.encodeAuthorizationMessage({ account: '999999999999', principalArn: 'x', action: 's3:GetObject', resource: '*' });
     const other = await cli(['decode', 'tes', foreign]);
-    expect([other.code, other.stderr]).toEqual([1, expect.stringMatching(/cannot decode this message with role "tes" \(account 222222222222\): it comes from another account/)]);
+    expect([other.code, other.stderr]).toEqual([2, expect.stringMatching(/cannot decode this message with role "tes" \(account 222222222222\): it comes from another account/)]);
     const malformed = await cli(['decode', 'tes', 'not a message!']);
-    expect([malformed.code, malformed.stderr]).toEqual([1, expect.stringMatching(/not an encoded authorization message/)]);
+    expect([malformed.code, malformed.stderr]).toEqual([2, expect.stringMatching(/not an encoded authorization message/)]);
     const noRight = await cli(['decode', 'reader', blob]);
     expect([noRight.code, noRight.stderr]).toEqual([1, expect.stringMatching(/role "reader" may not call sts:DecodeAuthorizationMessage/)]);
   });

@@ -156,7 +156,7 @@ describe('adding an identity', () => {
       'refreshToken of sso-token:myco (keychain)',
     ]);
     // The rotation made a new long-lived key, and the console a sign-in URL: both are searched for.
-    expect([...secrets.keys()]).toEqual(expect.arrayContaining(['secret access key of identity:dev (keychain)', 'console URL 0']));
+    expect([...secrets.keys()]).toEqual(expect.arrayContaining(['secretAccessKey of identity:dev (keychain)', 'console URL 0']));
     expect(answers.some((a) => a.includes('"ok":true'))).toBe(true);
     await harness.settle();
 

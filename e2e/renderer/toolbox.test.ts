@@ -35,7 +35,7 @@ describe('key facts and rotation in the window', () => {
     await poll(() => panel.getByTestId('key-age').innerText()).toMatch(/^0 days/);
 
     const secrets = await secretsInPlay(harness);
-    expect([...secrets.keys()].some((label) => label.startsWith('secret access key of identity:dev'))).toBe(true);
+    expect([...secrets.keys()].some((label) => label.startsWith('secretAccessKey of identity:dev'))).toBe(true);
     const reached = [await page.content(), JSON.stringify(ui.exchanges.map((e) => e.result)), ui.pushed.join('\n')].join('\n');
     expect(secretsIn(reached, secrets)).toEqual([]);
   });

@@ -24,7 +24,7 @@ describe('parseCommand', () => {
     [['assume', 'a', 'b'], /^assume takes one NAME \(got 2: a b\)/],
     [['assume', 'tes', '--mfa-cod', '1'], /^assume: unknown option --mfa-cod; did you mean --mfa-code\?\nusage: sts-tray assume NAME/],
     [['status', '--jsn'], /^status: unknown option --jsn; did you mean --json\?\nusage: sts-tray status \[--json\]$/],
-    [['assume', 'tes', '--bogus'], /^assume: unknown option --bogus; its options: --endpoint-url --mfa-code --yes\n/],
+    [['assume', 'tes', '--bogus'], /^assume: unknown option --bogus; its options: --mfa-code --yes\n/],
     [['role', 'add', 'x', '--identity'], /^role add: --identity NAME needs a value: the identity whose key/],
     [['assume', 'tes', '--mfa-code', '--yes'], /^assume: --mfa-code CODE needs a value/],
     [['status', 'x'], /^status takes no arguments \(got "x"\)/],

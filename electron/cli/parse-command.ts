@@ -104,7 +104,8 @@ function checkFlags(spec: CommandSpec, args: readonly string[], options: Options
     const option = flag === undefined ? undefined : options[flag];
     if (flag === undefined || option === undefined) {
       const near = long ? didYouMean(name, longs) : null;
-      const hint = near ? `; did you mean --${near}?` : `; its options: ${longs.filter((f) => f !== 'help').map((f) => `--${f}`).join(' ') || 'none'}`;
+      const own = Object.keys(spec.options).map((f) => `--${f}`);
+      const hint = near ? `; did you mean --${near}?` : `; its options: ${own.join(' ') || 'none'}`;
       throw usage(`${spec.name}: unknown option ${arg}${hint}\nusage: ${usageLine(spec)}`);
     }
     if (option.type === 'string' && !arg.includes('=')) {
