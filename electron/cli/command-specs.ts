@@ -281,6 +281,11 @@ export function commandSpec(name: string): CommandSpec | undefined {
   return BY_NAME.get(name);
 }
 
+/** The words a command line starts with: each command's first word, groups once. */
+export function firstWords(): string[] {
+  return [...new Set(COMMAND_SPECS.map((s) => s.name.split(' ')[0] ?? ''))];
+}
+
 /** Words that only group commands: `identity`, `role`. */
 export function commandGroups(): string[] {
   return [...new Set(COMMAND_SPECS.filter((s) => s.name.includes(' ')).map((s) => s.name.split(' ')[0] ?? ''))];

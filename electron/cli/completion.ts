@@ -3,9 +3,8 @@
 // (--env, --format) and the role names from `sts-tray role list --names`.
 
 import { StsTrayError } from '../core/errors.js';
-import { COMMAND_SPECS, COMPLETION_SHELLS, GLOBAL_OPTIONS, SHELLS, commandGroups, type CommandSpec } from './command-specs.js';
+import { COMMAND_SPECS, COMPLETION_SHELLS, GLOBAL_OPTIONS, SHELLS, commandGroups, firstWords, type CommandSpec } from './command-specs.js';
 
-const topWords = () => [...new Set(COMMAND_SPECS.map((s) => s.name.split(' ')[0] ?? ''))];
 const flagsOf = (spec: CommandSpec) => Object.keys({ ...spec.options, ...GLOBAL_OPTIONS }).map((f) => `--${f}`);
 /** Flags with a fixed set of values, across commands (the same flag has the same values everywhere). */
 const choiceFlags = () => new Map(COMMAND_SPECS.flatMap((s) => Object.entries(s.options).flatMap(([f, o]) => (o.choices ? [[f, o.choices] as const] : []))));
@@ -29,7 +28,7 @@ _sts_tray_complete() {
 ${valueCases.join('\n')}
   esac
   if [ "$COMP_CWORD" -eq 1 ]; then
-    COMPREPLY=($(compgen -W "${topWords().join(' ')}" -- "$cur"))
+    COMPREPLY=($(compgen -W "${firstWords().join(' ')}" -- "$cur"))
     return
   fi
   case "$first" in
@@ -70,7 +69,7 @@ function fishScript(): string {
   const lines = [
     '# sts-tray completion for fish: sts-tray completion fish | source',
     'complete -c sts-tray -f',
-    `complete -c sts-tray -n __fish_use_subcommand -a ${quote(topWords().join(' '))}`,
+    `complete -c sts-tray -n __fish_use_subcommand -a ${quote(firstWords().join(' '))}`,
   ];
   for (const group of groups) {
     const subs = COMMAND_SPECS.filter((s) => s.name.startsWith(`${group} `)).map((s) => s.name.split(' ')[1] ?? '');

@@ -4,7 +4,7 @@
 
 import { parseArgs } from 'node:util';
 import { StsTrayError } from '../core/errors.js';
-import { COMMAND_SPECS, GLOBAL_OPTIONS, commandGroups, commandSpec, groupCommands, optionLabel, usageLine, type CommandSpec, type Options } from './command-specs.js';
+import { COMMAND_SPECS, GLOBAL_OPTIONS, commandGroups, commandSpec, firstWords, groupCommands, optionLabel, usageLine, type CommandSpec, type Options } from './command-specs.js';
 import { didYouMean } from './did-you-mean.js';
 
 export interface ParsedCommand {
@@ -144,7 +144,6 @@ function groupError(group: string, sub: string | undefined): StsTrayError {
 }
 
 function unknownCommand(word: string): StsTrayError {
-  const names = [...new Set(COMMAND_SPECS.map((s) => s.name.split(' ')[0] ?? ''))];
-  const near = didYouMean(word, names);
+  const near = didYouMean(word, firstWords());
   return usage(`unknown command "${word}"${near ? `; did you mean "${near}"?` : ''} (sts-tray help lists the commands)`);
 }

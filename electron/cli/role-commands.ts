@@ -78,11 +78,11 @@ export async function roleAdd(ctx: CommandContext): Promise<void> {
     `role ${nameArg(ctx)}`,
     ROLE_FLAGS,
   );
-  const exists = (await services.configStore.load()).roles.some((r) => r.name === role.name);
-  if (exists && !flag(ctx, 'replace')) {
+  const { roles } = await services.configStore.load();
+  if (!flag(ctx, 'replace') && roles.some((r) => r.name === role.name)) {
     throw new StsTrayError('conflict', `role "${role.name}" exists; add --replace to change it, or choose another name`);
   }
-  if (flag(ctx, 'verify')) await saveVerified(ctx, role);
+  if (flag(ctx, 'verify')) await saveVerified(ctx, role, roles);
   const { command, notices } = await saveServedRole(services, role, { replace: flag(ctx, 'replace') || flag(ctx, 'verify') }, cliLauncher);
   const chained = role.sourceRole === undefined ? '' : `, assumed with role ${role.sourceRole}'s session`;
   io.out(`role ${role.name} saved: ${role.roleArn} → profile [${profileOf(role)}]${role.mfa ? ', MFA' : ''}${chained}\n`);
@@ -96,15 +96,14 @@ export async function roleAdd(ctx: CommandContext): Promise<void> {
  * --verify: the role is saved, assumed once (asking for a code as assume does), and put back as
  * it was when STS refuses it, so a role that can never be assumed is not kept.
  */
-async function saveVerified(ctx: CommandContext, role: Role): Promise<void> {
+async function saveVerified(ctx: CommandContext, role: Role, before: readonly Role[]): Promise<void> {
   const { services, io } = ctx;
-  const before = (await services.configStore.load()).roles;
   await saveRole(services, role, { replace: flag(ctx, 'replace') });
   try {
     const session = await withMfaCode(ctx, (mfaCode) => services.sessions.roleSession(role.name, { mfaCode, fresh: true }));
     io.out(`verified: STS let ${role.identity}${role.sourceRole === undefined ? '' : ` (through ${role.sourceRole})`} assume it as ${session.credentials.assumedRoleArn ?? role.roleArn}\n`);
   } catch (error) {
-    await services.configStore.update((config) => ({ ...config, roles: before }));
+    await services.configStore.update((config) => ({ ...config, roles: [...before] }));
     services.sessions.dropRoleSession(role.name);
     const code = error instanceof StsTrayError ? error.code : 'access-denied';
     throw new StsTrayError(code, `role ${role.name} was not saved: the AssumeRole try failed: ${describeError(error)}`);

@@ -1,7 +1,6 @@
 // `sts-tray assume|export|status|whoami|logout`: sessions and the profiles they write.
 
 import { StsTrayError, describeError } from '../core/errors.js';
-import { findRole } from '../core/sessions.js';
 import { confirmPrd, prdMark } from './prd-confirm.js';
 import { EXPORT_FORMATS, isExportFormat, sessionExport } from '../core/export-format.js';
 import { identityStatuses, roleStatuses } from '../core/status-view.js';
@@ -14,13 +13,12 @@ import { servedCredentials } from './live-sessions.js';
 
 export async function assume(ctx: CommandContext): Promise<void> {
   const name = nameArg(ctx);
-  await confirmPrd(ctx, name, 'switch to');
+  const role = await confirmPrd(ctx, name, 'switch to');
   const activation = await withMfaCode(ctx, (mfaCode) => ctx.services.engine.activate(name, mfaCode));
   for (const notice of activation.notices) ctx.io.err(`note: ${notice}\n`);
   const where = activation.profiles.map((p) => `[${p}]`).join(' and ');
-  const env = findRole(await ctx.services.configStore.load(), name).env;
   ctx.io.out(
-    `${prdMark(env)}${name}: ${activation.assumedRoleArn ?? 'role assumed'} written to ${where} in ${ctx.services.awsFiles.credentials}, ${timeLeft(activation.expiresAt, Date.now())}\n`,
+    `${prdMark(role.env)}${name}: ${activation.assumedRoleArn ?? 'role assumed'} written to ${where} in ${ctx.services.awsFiles.credentials}, ${timeLeft(activation.expiresAt, Date.now())}\n`,
   );
 }
 
@@ -70,26 +68,27 @@ export async function status(ctx: CommandContext): Promise<void> {
     expiresAt: row.expiresAt,
     state: row.status,
   }));
-  // Roles and profiles come from files: without a keychain only the MFA sessions are unknown.
-  let keychainProblem: string | null = null;
+  // Roles and profiles come from files: without a keychain only the sessions kept there are unknown.
+  const keychainProblems: string[] = [];
   const orUnknown = (lookup: Promise<number | null> | undefined) =>
     (lookup ?? Promise.resolve(null)).catch((error: unknown) => {
-      if (!(error instanceof StsTrayError) || (error.code !== 'keychain-unavailable' && error.code !== 'keychain-item-changed')) throw error;
-      keychainProblem = describeError(error);
+      if (!(error instanceof StsTrayError) || error.code !== 'keychain-unavailable') throw error;
+      keychainProblems.push(describeError(error));
       return null;
     });
-  const mfaExpiry = (name: string) => orUnknown(services.sessions.mfaSessionExpiresAt(name));
-  const identities = (await identityStatuses(config, mfaExpiry, now)).map((i) => ({
-    name: i.name,
-    mfaSessionExpiresAt: i.mfaSessionExpiresAt,
-    ...(keychainProblem !== null && i.mfaSerial !== null ? { mfaSession: 'unknown (keychain unreachable)' } : {}),
-  }));
+  const statuses = await identityStatuses(config, (name) => orUnknown(services.sessions.mfaSessionExpiresAt(name)), now);
   const signIns = await Promise.all(
     config.ssoIdentities.map(async (i) => ({ name: i.name, signInEndsAt: await orUnknown(services.sso?.sessions.signInEndsAt(i)) })),
   );
+  const keychainProblem = keychainProblems[0];
+  const unknown = keychainProblem === undefined ? undefined : 'unknown (keychain unreachable)';
+  const identities = statuses.map((i) => ({
+    name: i.name,
+    mfaSessionExpiresAt: i.mfaSessionExpiresAt,
+    mfaSession: i.mfaSerial === null ? undefined : unknown,
+  }));
   if (flag(ctx, 'json')) {
-    const keychain = keychainProblem !== null ? { keychain: keychainProblem } : {};
-    io.out(`${JSON.stringify({ credentialsFile: services.awsFiles.credentials, roles, identities, ssoIdentities: signIns, ...keychain }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ credentialsFile: services.awsFiles.credentials, roles, identities, ssoIdentities: signIns, keychain: keychainProblem }, null, 2)}\n`);
     return;
   }
   io.out(`credentials file: ${services.awsFiles.credentials}\n\n`);
@@ -102,13 +101,12 @@ export async function status(ctx: CommandContext): Promise<void> {
         ),
   );
   if (identities.length > 0) {
-    const session = (i: (typeof identities)[number]) => ('mfaSession' in i ? (i.mfaSession ?? '') : timeLeft(i.mfaSessionExpiresAt, now));
-    io.out(`\n${formatTable(['IDENTITY', 'MFA SESSION'], identities.map((i) => [i.name, session(i)]))}`);
+    io.out(`\n${formatTable(['IDENTITY', 'MFA SESSION'], identities.map((i) => [i.name, i.mfaSession ?? timeLeft(i.mfaSessionExpiresAt, now)]))}`);
   }
   if (signIns.length > 0) {
     io.out(`\n${formatTable(['SSO SIGN-IN', 'SIGNED IN'], signIns.map((i) => [i.name, timeLeft(i.signInEndsAt, now)]))}`);
   }
-  if (keychainProblem !== null) io.err(`note: the OS keychain could not be reached, so MFA sessions are unknown: ${keychainProblem as string}\n`);
+  if (keychainProblem !== undefined) io.err(`note: the OS keychain could not be reached, so MFA sessions are unknown: ${keychainProblem}\n`);
 }
 
 export async function logout(ctx: CommandContext): Promise<void> {
