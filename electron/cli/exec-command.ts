@@ -3,7 +3,7 @@
 // ours; a Ctrl-C reaches it (the terminal sends it to the whole group) and other signals sent
 // to us are passed on, so `timeout` or a process manager can stop it through us.
 
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 import { sessionVariables } from '../core/export-format.js';
 import { StsTrayError } from '../core/errors.js';
@@ -28,12 +28,13 @@ export async function execCommand(ctx: CommandContext): Promise<number> {
 
 function runChild(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: 'inherit' });
-    const forward = (signal: NodeJS.Signals) => () => {
-      child.kill(signal);
-    };
-    const handlers = FORWARDED.map((signal) => [signal, forward(signal)] as const);
+    // Listening before the spawn: a signal sent as soon as the command runs (it may print before
+    // this process is scheduled again) is passed on, instead of ending this process unhandled.
+    const started: { child?: ChildProcess } = {};
+    const handlers = FORWARDED.map((signal) => [signal, () => void started.child?.kill(signal)] as const);
     for (const [signal, handler] of handlers) process.on(signal, handler);
+    const child = spawn(command, args, { env, stdio: 'inherit' });
+    started.child = child;
     const cleanUp = () => {
       for (const [signal, handler] of handlers) process.off(signal, handler);
     };
