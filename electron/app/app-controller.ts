@@ -1,6 +1,6 @@
 // The tray app's state, free of Electron: the active role, why switches failed, the pending
 // MFA prompt and the activity list, and the view the tray, the notifications and the window
-// show. The request handlers by area (identity-, role-, session-, mfa-, preference-, import-requests.ts)
+// show. The request handlers by area (identity-, role-, session-, mfa-, preference-, import-, sso-, tool-requests.ts)
 // and the tray's actions share its switch, copy and sign-out. Main wires it to Electron; the
 // e2e harness to recording stand-ins; both run these very handlers.
 
@@ -31,8 +31,6 @@ import { ssoRequests } from './sso-requests.js';
 import { SsoSignIns, ssoIdentityViews } from './sso-sign-ins.js';
 import type { RequestHandlers, ShellEvent, ShellPorts } from './shell-ports.js';
 import { openConsoleAndRecord, rotateAndReport, toolRequests } from './tool-requests.js';
-import type { ConsoleLink, ConsoleRequest } from '../core/console-signin.js';
-import type { RotationReport } from '../core/key-rotation.js';
 import { keyFacts } from '../core/key-facts.js';
 
 export interface AppControllerDeps {
@@ -249,7 +247,7 @@ export class AppController implements ControllerContext {
 
   /** The tray's "Rotate key…": rotates, or asks for the code first and rotates once it is in. */
   async rotateKeyNow(identity: string): Promise<void> {
-    await this.afterCode(identity, () => this.rotateKey(identity).then(() => undefined));
+    await this.afterCode(identity, () => rotateAndReport(this, identity, undefined).then(() => undefined));
   }
 
   /** The tray's "Open AWS console": as the active role (a code first when one is needed). */
@@ -260,21 +258,13 @@ export class AppController implements ControllerContext {
     if (identity === undefined) return;
     await this.afterCode(identity, async () => {
       try {
-        await this.openConsole({ target: { role } });
+        await openConsoleAndRecord(this, { target: { role } });
       } catch (error) {
         if (isStsTrayError(error) && error.code === 'needs-mfa') throw error;
         this.record('console-failed', role, describeError(error));
         this.changed();
       }
     });
-  }
-
-  async rotateKey(identity: string, mfaCode?: string): Promise<RotationReport> {
-    return rotateAndReport(this, identity, mfaCode);
-  }
-
-  async openConsole(request: ConsoleRequest): Promise<ConsoleLink> {
-    return openConsoleAndRecord(this, request);
   }
 
   takeAfterMfa(identity: string): (() => Promise<void>) | undefined {
@@ -298,7 +288,7 @@ export class AppController implements ControllerContext {
     }
   }
 
-  /** At start, from the config alone (no network): keys past the age preference, rotations left unfinished. */
+  /** At start: keys past the age preference (from the config alone), rotations left unfinished (IAM asked in the background). */
   private noticeKeys(config: AppConfig): void {
     const at = this.now();
     for (const identity of config.identities) {
@@ -488,7 +478,7 @@ export class AppController implements ControllerContext {
     const entry = engineActivity(event);
     if (entry) this.record(entry.kind, entry.subject, entry.detail, event.at);
     if (event.type === 'signed-out' && this.activeRole === event.role) this.activeRole = null;
-    this.shell.notices.handle(event, this.knownPreferences);
+    this.notify(event);
     this.changed();
   }
 

@@ -1,12 +1,10 @@
-// What the request handlers (identity-, role-, session-, mfa-, preference- and import-requests.ts) may
+// What the request handlers (identity-, role-, session-, mfa-, preference-, import-, sso- and tool-requests.ts) may
 // use of the controller: the services, the shared work of a switch, and the view's state.
 
 import type { ActivationView, ActivityKind, AppView, MfaPrompt, RoleView } from '../contract/views.js';
 import type { AppServices } from '../core/app-services.js';
 import type { ExportFormat } from '../core/export-format.js';
 import type { Preferences, Role } from '../core/model.js';
-import type { ConsoleLink, ConsoleRequest } from '../core/console-signin.js';
-import type { RotationReport } from '../core/key-rotation.js';
 import type { ShellEvent, ShellPorts } from './shell-ports.js';
 
 export interface ControllerContext {
@@ -29,8 +27,6 @@ export interface ControllerContext {
   mfaExpiry(identity: string): Promise<number | null>;
   /** A desktop notice, with the preferences as last known. */
   notify(event: ShellEvent): void;
-  rotateKey(identity: string, mfaCode?: string): Promise<RotationReport>;
-  openConsole(request: ConsoleRequest): Promise<ConsoleLink>;
   /** What the tray started and an MFA code must finish: run once the identity's code is in. */
   takeAfterMfa(identity: string): (() => Promise<void>) | undefined;
 }

@@ -19,11 +19,11 @@ export function toolRequests(ctx: ControllerContext): Pick<RequestHandlers, Tool
       return { ...facts, expectedAccounts: [...facts.expectedAccounts], otherKeys: [...facts.otherKeys], notes: [...facts.notes] };
     },
     'identity:rotate': async ({ name, mfaCode }) => {
-      const report = await ctx.rotateKey(name, mfaCode);
+      const report = await rotateAndReport(ctx, name, mfaCode);
       return { ...report, notes: [...report.notes] };
     },
     'console:open': async ({ name, identity, destination, region, durationSeconds, mfaCode }) => {
-      const opened = await ctx.openConsole({ target: identity ? { identity: name } : { role: name }, destination, region, durationSeconds, mfaCode });
+      const opened = await openConsoleAndRecord(ctx, { target: identity ? { identity: name } : { role: name }, destination, region, durationSeconds, mfaCode });
       return { principal: opened.principal, notices: [...opened.notices] };
     },
     'authorization:decode': async ({ role, message, mfaCode }) => {
