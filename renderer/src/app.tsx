@@ -86,6 +86,8 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
     setImporting(false);
     setTab(next);
   };
+  /** The tab's view, unless the import covers it. */
+  const shown: Tab | null = importing ? null : tab;
   const firstRun = view.identities.length === 0 && (view.ssoIdentities ?? []).length === 0 && view.configError === null;
 
   return (
@@ -101,7 +103,7 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
           </p>
         ) : null}
         {importing ? <ImportView onClose={() => setImporting(false)} /> : null}
-        {!importing && tab === 'sessions' && firstRun ? (
+        {shown === 'sessions' && firstRun ? (
           <Onboarding
             onStart={() => {
               setTab('identities');
@@ -110,7 +112,7 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
             onImport={() => setImporting(true)}
           />
         ) : null}
-        {!importing && tab === 'sessions' && !firstRun ? (
+        {shown === 'sessions' && !firstRun ? (
           <SessionsView
             view={view}
             offset={offset}
@@ -121,7 +123,7 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
             onConfirm={setConfirm}
           />
         ) : null}
-        {!importing && tab === 'identities' ? (
+        {shown === 'identities' ? (
           <IdentitiesView
             view={view}
             offset={offset}
@@ -131,10 +133,10 @@ function Ready({ view, offset }: { view: AppView; offset: number }) {
             onImport={() => setImporting(true)}
           />
         ) : null}
-        {!importing && tab === 'roles' ? <RolesView view={view} onConfirm={setConfirm} onNavigate={navigate} /> : null}
-        {!importing && tab === 'tools' ? <ToolsView view={view} /> : null}
-        {!importing && tab === 'preferences' ? <PreferencesView view={view} /> : null}
-        {!importing && tab === 'activity' ? <ActivityView view={view} /> : null}
+        {shown === 'roles' ? <RolesView view={view} onConfirm={setConfirm} onNavigate={navigate} /> : null}
+        {shown === 'tools' ? <ToolsView view={view} /> : null}
+        {shown === 'preferences' ? <PreferencesView view={view} /> : null}
+        {shown === 'activity' ? <ActivityView view={view} /> : null}
       </main>
 
       {confirm ? <ConfirmDialog request={confirm} onClose={() => setConfirm(null)} /> : null}

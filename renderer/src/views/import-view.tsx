@@ -3,7 +3,7 @@
 // the two options that change their files, and confirms. What became of each entry follows.
 
 import { useEffect, useState, type ReactNode } from 'react';
-import { ENVIRONMENTS, type Environment } from '../../../electron/contract/config-schema.js';
+import type { Environment } from '../../../electron/contract/config-schema.js';
 import type { ImportOutcomeView, ImportPlanView } from '../../../electron/contract/import-views.js';
 import type { AppError } from '../../../electron/contract/result.js';
 import { request } from '../api.js';
@@ -13,6 +13,7 @@ import { errorText } from '../format/error-text.js';
 import { changedEnvironments, hasNewEntries, type EnvironmentChoices } from '../forms/import-choices.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { EnvBadge } from '../components/env-badge.js';
+import { EnvSelect } from '../components/env-select.js';
 import { TableHead } from '../components/table-head.js';
 import type { MessageKey } from '../i18n/en.js';
 
@@ -55,6 +56,9 @@ export function ImportView({ onClose }: { onClose: () => void }) {
     setNotice({ tone: refused ? 'error' : 'ok', text: t(refused ? 'import.someRefused' : 'import.finished') });
   };
 
+  /** The plan shown and not applied yet, with something new in it: the options and the import button. */
+  const applicable = plan !== null && outcomes === null && hasNewEntries(plan);
+
   return (
     <section aria-labelledby="import-title" className="view" data-testid="import-view">
       <h1 id="import-title">{t('import.title')}</h1>
@@ -72,7 +76,7 @@ export function ImportView({ onClose }: { onClose: () => void }) {
       {plan && outcomes === null ? (
         <PlanTables plan={plan} environments={environments} onEnvironment={(name, env) => setEnvironments({ ...environments, [name]: env })} />
       ) : null}
-      {plan && outcomes === null && hasNewEntries(plan) ? (
+      {applicable ? (
         <div className="card">
           <h2>{t('import.optionsTitle')}</h2>
           <CheckboxField
@@ -94,7 +98,7 @@ export function ImportView({ onClose }: { onClose: () => void }) {
       {outcomes ? <OutcomeList outcomes={outcomes} /> : null}
       <Notice notice={notice} testId="import-notice" />
       <div className="actions">
-        {plan && outcomes === null && hasNewEntries(plan) ? (
+        {applicable ? (
           <button type="button" className="button-primary" disabled={busy} onClick={() => void apply()}>
             {busy ? t('import.importing') : t('import.submit')}
           </button>
@@ -174,7 +178,12 @@ function PlanTables({ plan, environments, onEnvironment }: PlanTablesProps) {
                     {r.exists ? (
                       <EnvBadge env={r.env} />
                     ) : (
-                      <EnvironmentChoice role={r.name} value={environments[r.name] ?? r.env} onChange={(env) => onEnvironment(r.name, env)} />
+                      <EnvSelect
+                        id={`import-env-${r.name}`}
+                        label={t('import.envOf', { name: r.name })}
+                        value={environments[r.name] ?? r.env}
+                        onChange={(env) => onEnvironment(r.name, env)}
+                      />
                     )}
                   </td>
                   <td>
@@ -215,27 +224,6 @@ function PlanPart({ shown, title, intro, children }: { shown: boolean; title: Me
       <p className="view-intro">{t(intro)}</p>
       {children}
     </>
-  );
-}
-
-function EnvironmentChoice({ role, value, onChange }: { role: string; value: Environment; onChange: (env: Environment) => void }) {
-  const { t } = useI18n();
-  return (
-    <select
-      id={`import-env-${role}`}
-      aria-label={t('import.envOf', { name: role })}
-      value={value}
-      onChange={(e) => {
-        const env = ENVIRONMENTS.find((v) => v === e.target.value);
-        if (env) onChange(env);
-      }}
-    >
-      {ENVIRONMENTS.map((env) => (
-        <option key={env} value={env}>
-          {t(`env.${env}`)}
-        </option>
-      ))}
-    </select>
   );
 }
 

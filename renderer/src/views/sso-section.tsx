@@ -4,10 +4,10 @@
 // person settles on, sign out, remove. No token ever reaches this page.
 
 import { useState, type FormEvent } from 'react';
-import { ENVIRONMENTS, type Environment } from '../../../electron/contract/config-schema.js';
 import type { DiscoveredRoleView, SsoIdentityView } from '../../../electron/contract/sso-views.js';
 import type { AppView } from '../../../electron/contract/views.js';
 import { request } from '../api.js';
+import { EnvSelect } from '../components/env-select.js';
 import { SubmitButton, TextField } from '../components/fields.js';
 import { Notice, resultNotice, type NoticeMessage } from '../components/notice.js';
 import { TableHead } from '../components/table-head.js';
@@ -195,18 +195,12 @@ export function SsoSection({ view, offset }: { view: AppView; offset: number }) 
                     )}
                   </td>
                   <td>
-                    <select
-                      aria-label={t('sso.roleEnv', { name: d.name })}
+                    <EnvSelect
+                      label={t('sso.roleEnv', { name: d.name })}
                       value={d.env}
                       disabled={d.added !== null}
-                      onChange={(e) => change(i, { env: e.target.value as Environment })}
-                    >
-                      {ENVIRONMENTS.map((env) => (
-                        <option key={env} value={env}>
-                          {t(`env.${env}`)}
-                        </option>
-                      ))}
-                    </select>
+                      onChange={(env) => change(i, { env })}
+                    />
                   </td>
                   <td>
                     {d.accountId} ({d.accountName})
