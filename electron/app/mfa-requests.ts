@@ -20,6 +20,9 @@ export function mfaRequests(ctx: ControllerContext): Pick<RequestHandlers, 'mfa:
       return { expiresAt: (await ctx.mfaExpiry(identity)) ?? ctx.now() };
     },
     'mfa:dismiss': async () => {
+      // Closing the prompt gives up what waited for its code: a rotation or a console the tray
+      // started must not run when a code comes hours later for a renewal.
+      if (ctx.mfaPrompt) ctx.takeAfterMfa(ctx.mfaPrompt.identity);
       ctx.mfaPrompt = null;
       ctx.changed();
       return {};

@@ -71,6 +71,14 @@ describe('tool requests', () => {
     expect(await call('mfa:submit', { identity: 'dev', code: '123456' })).toMatchObject({ ok: true });
     expect((rig.services.tools.iam as FakeIamKeys).list().map((k) => k.accessKeyId)).not.toContain(IDENTITY.accessKeyId);
   });
+
+  it("closing the prompt gives up the tray's rotation: a code given later (for a renewal) does not rotate", async () => {
+    await rig.controller.rotateKeyNow('dev');
+    await rig.settle();
+    expect(await call('mfa:dismiss', {})).toMatchObject({ ok: true });
+    expect(await call('mfa:submit', { identity: 'dev', code: '123456' })).toMatchObject({ ok: true });
+    expect((rig.services.tools.iam as FakeIamKeys).list().map((k) => k.accessKeyId)).toEqual([IDENTITY.accessKeyId]);
+  });
 });
 
 describe('start-time key notices', () => {
