@@ -5,7 +5,7 @@
 // profiles we wrote.
 
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,6 +16,7 @@ import { ChunkedSecretStore } from '../../electron/core/chunked-secrets.js';
 import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { CLI_ENTRY, cliTestEnv, runCliProcess, type CliResult } from '../cli/run-cli-process.js';
 import { launchChromium } from '../renderer/harness/renderer-page.js';
+import { requireTestKeyring } from '../rig/test-keyring.js';
 import { SSO_REGION, SSO_USER, startSsoWorld, type SsoWorld } from './sso-world.js';
 
 const run = promisify(execFile);
@@ -84,16 +85,14 @@ describe('sts-tray sso, from a start URL to the AWS CLI', () => {
   }
 
   beforeAll(async () => {
-    if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
-      throw new Error('run this suite through `npm test`, which starts a private keyring');
-    }
+    requireTestKeyring();
     world = await startSsoWorld();
     browser = await launchChromium();
     home = await mkdtemp(join(tmpdir(), 'sts-tray-sso-'));
     const service = `sts-tray-test-sso-${process.pid}-${Date.now()}`;
     keychain = new KeytarSecretStore(service);
     env = cliTestEnv(home, service, { STS_TRAY_SSO_ENDPOINT: world.sso.endpointTemplate, STS_TRAY_STS_ENDPOINT: world.sts.url, TZ: 'UTC' });
-    await run('mkdir', ['-p', join(home, '.aws')]);
+    await mkdir(join(home, '.aws'));
     await writeFile(join(home, '.aws', 'config'), FOREIGN_CONFIG, { mode: 0o600 });
   });
 

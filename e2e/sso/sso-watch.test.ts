@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../electron/adapters/keytar-secret-store.js';
 import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../rig/aws-cli.js';
 import { CLI_ENTRY, cliTestEnv, runCliProcess } from '../cli/run-cli-process.js';
+import { requireTestKeyring } from '../rig/test-keyring.js';
 import { SSO_REGION, startSsoWorld, type SsoWorld } from './sso-world.js';
 
 const run = promisify(execFile);
@@ -38,9 +39,7 @@ describe('sts-tray watch with an IAM Identity Center role (20 s credentials)', (
   }
 
   beforeAll(async () => {
-    if (process.platform === 'linux' && !process.env.STS_TRAY_TEST_KEYRING) {
-      throw new Error('run this suite through `npm test`, which starts a private keyring');
-    }
+    requireTestKeyring();
     world = await startSsoWorld({ roleCredentialSeconds: 20 });
     home = await mkdtemp(join(tmpdir(), 'sts-tray-sso-watch-'));
     const service = `sts-tray-test-sso-watch-${process.pid}-${Date.now()}`;
