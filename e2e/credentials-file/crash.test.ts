@@ -129,7 +129,8 @@ describe('kill -9 during writes of the credentials file', () => {
         first: kill * 1_000_000,
         ready: waitForLine(child, 'ready'),
         wrote: waitForLine(child, 'wrote'),
-        exited: new Promise((done) => child.once('exit', done)),
+        /** The signal that ended the writer: SIGKILL (ours) unless it crashed on its own. */
+        exited: new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, signal) => done(signal))),
       };
     };
     let next = startWriter(1);
@@ -141,11 +142,12 @@ describe('kill -9 during writes of the credentials file', () => {
       child.stdin?.write('go\n');
       // Every other kill comes after a finished write, so generations advance however slow the
       // machine is; the others may land anywhere, the first write's middle included.
+      // (A writer that dies before "wrote" rejects it; the exit check below reports that.)
       if (kill % 2 === 0) await wrote;
       else wrote.catch(() => {});
       await sleep(Math.random() * 60);
       child.kill('SIGKILL');
-      await exited;
+      expect(await exited, 'the writer ended by our kill, not by a crash of its own').toBe('SIGKILL');
 
       const doc = await read(credentials);
       expect(foreignRegions(doc)).toEqual(foreign);
