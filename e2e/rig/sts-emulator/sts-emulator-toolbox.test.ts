@@ -13,6 +13,7 @@ import {
   GetFederationTokenCommand,
   GetSessionTokenCommand,
   STSClient,
+  type Credentials,
 } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -28,6 +29,13 @@ interface Keys {
 
 const DEV_KEYS: Keys = { accessKeyId: DEV.accessKeyId, secretAccessKey: DEV.secretAccessKey };
 
+/** The keys of a session STS handed out (GetSessionToken, AssumeRole). */
+const keysOf = (credentials: Credentials | undefined): Keys => ({
+  accessKeyId: credentials?.AccessKeyId ?? '',
+  secretAccessKey: credentials?.SecretAccessKey ?? '',
+  sessionToken: credentials?.SessionToken,
+});
+
 let emulator: StsEmulator;
 
 async function start(overrides: Partial<StsEmulatorOptions> = {}): Promise<StsEmulator> {
@@ -41,6 +49,11 @@ afterEach(async () => {
 
 function sts(keys: Keys): STSClient {
   return new STSClient({ endpoint: emulator.url, region: 'ap-northeast-1', credentials: keys, maxAttempts: 1 });
+}
+
+/** dev's MFA session, started with the current code. */
+async function mfaSessionKeys(): Promise<Keys> {
+  return keysOf((await sts(DEV_KEYS).send(new GetSessionTokenCommand({ SerialNumber: MFA_SERIAL, TokenCode: emulator.totp(MFA_SERIAL) }))).Credentials);
 }
 
 function aws(args: readonly string[], keys: Keys): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -118,14 +131,13 @@ describe('IAM access keys, through the real AWS CLI', () => {
     await start({ users: [{ ...DEV, iam: { requireMfa: true, denied: ['ListAccessKeys'] } }] });
     const plain = await aws(['iam', 'create-access-key'], DEV_KEYS);
     expect(plain.stderr).toMatch(/AccessDenied.*explicit deny/);
-    const session = await sts(DEV_KEYS).send(new GetSessionTokenCommand({ SerialNumber: MFA_SERIAL, TokenCode: emulator.totp(MFA_SERIAL) }));
-    const mfaKeys = {
-      accessKeyId: session.Credentials?.AccessKeyId ?? '',
-      secretAccessKey: session.Credentials?.SecretAccessKey ?? '',
-      sessionToken: session.Credentials?.SessionToken,
-    };
+    const mfaKeys = await mfaSessionKeys();
     expect((await aws(['iam', 'list-access-keys'], mfaKeys)).stderr).toMatch(/AccessDenied/);
     expect((await aws(['iam', 'create-access-key'], mfaKeys)).code).toBe(0);
+    // A role session is no IAM user: it may not manage keys at all.
+    const roleKeys = keysOf((await sts(DEV_KEYS).send(new AssumeRoleCommand({ RoleArn: READER.arn, RoleSessionName: 'keys' }))).Credentials);
+    expect((await aws(['iam', 'create-access-key'], roleKeys)).stderr).toMatch(/AccessDenied.*assumed-role\/tes-reader\/keys is not authorized to perform: iam:CreateAccessKey/);
+    expect(emulator.accessKeys('dev')).toHaveLength(2);
   });
 });
 
@@ -134,17 +146,14 @@ describe('STS tool calls and the console sign-in endpoint', () => {
     await start({ foreignKeys: { AKIAFOREIGN000000009: '999999999999' } });
     const info = async (id: string) => (await sts(DEV_KEYS).send(new GetAccessKeyInfoCommand({ AccessKeyId: id }))).Account;
     expect(await info(DEV.accessKeyId)).toBe(HUB_ACCOUNT);
+    const issued = keysOf((await sts(DEV_KEYS).send(new AssumeRoleCommand({ RoleArn: READER.arn, RoleSessionName: 'info' }))).Credentials);
+    expect(await info(issued.accessKeyId)).toBe(TES_ACCOUNT);
     expect(await info('AKIAFOREIGN000000009')).toBe('999999999999');
   });
 
   it('issues a federation token only from the long-lived key, and it signs in to the console once', async () => {
     await start();
-    const mfa = await sts(DEV_KEYS).send(new GetSessionTokenCommand({ SerialNumber: MFA_SERIAL, TokenCode: emulator.totp(MFA_SERIAL) }));
-    const mfaKeys = {
-      accessKeyId: mfa.Credentials?.AccessKeyId ?? '',
-      secretAccessKey: mfa.Credentials?.SecretAccessKey ?? '',
-      sessionToken: mfa.Credentials?.SessionToken,
-    };
+    const mfaKeys = await mfaSessionKeys();
     expect(await errorName(sts(mfaKeys).send(new GetFederationTokenCommand({ Name: 'dev' })))).toBe('AccessDenied');
 
     const fed = await sts(DEV_KEYS).send(new GetFederationTokenCommand({ Name: 'dev-console', DurationSeconds: 3600, Policy: '{"Version":"2012-10-17"}' }));
@@ -167,19 +176,18 @@ describe('STS tool calls and the console sign-in endpoint', () => {
 
   it('refuses a sign-in token for a session it did not issue or an MFA session', async () => {
     await start();
-    const forged = JSON.stringify({ sessionId: 'ASIAFAKE000000000001', sessionKey: 'fake', sessionToken: 'fake' });
-    expect((await fetch(`${emulator.url}/federation?Action=getSigninToken&Session=${encodeURIComponent(forged)}`)).status).toBe(400);
+    const tokenFor = (session: object) => fetch(`${emulator.url}/federation?Action=getSigninToken&Session=${encodeURIComponent(JSON.stringify(session))}`);
+    const forged = await tokenFor({ sessionId: 'ASIAFAKE000000000001', sessionKey: 'fake', sessionToken: 'fake' });
+    expect([forged.status, await forged.text()]).toEqual([400, 'the session credentials are invalid or expired\n']);
+    const mfaKeys = await mfaSessionKeys();
+    const mfa = await tokenFor({ sessionId: mfaKeys.accessKeyId, sessionKey: mfaKeys.secretAccessKey, sessionToken: mfaKeys.sessionToken });
+    expect([mfa.status, await mfa.text()]).toEqual([400, 'only role sessions and federated users may sign in to the console\n']);
   });
 
   it('decodes a message for a role allowed to, in the account it came from only', async () => {
     const decoder = { ...READER, mayDecodeMessages: true };
     await start({ roles: [decoder] });
-    const role = await sts(DEV_KEYS).send(new AssumeRoleCommand({ RoleArn: decoder.arn, RoleSessionName: 'decode' }));
-    const roleKeys = {
-      accessKeyId: role.Credentials?.AccessKeyId ?? '',
-      secretAccessKey: role.Credentials?.SecretAccessKey ?? '',
-      sessionToken: role.Credentials?.SessionToken,
-    };
+    const roleKeys = keysOf((await sts(DEV_KEYS).send(new AssumeRoleCommand({ RoleArn: decoder.arn, RoleSessionName: 'decode' }))).Credentials);
     const blob = emulator.encodeAuthorizationMessage({
       account: TES_ACCOUNT,
       principalArn: 'arn:aws:sts::222222222222:assumed-role/tes-reader/decode',
