@@ -5,12 +5,25 @@
 
 import { describe, expect, it } from 'vitest';
 import { poll } from './harness/poll.js';
+import type { RendererPage } from './harness/renderer-page.js';
 import { rendererSuite } from './harness/renderer-suite.js';
 import { secretsIn, secretsInPlay } from './harness/secret-scan.js';
 import { seedRoles, seedSwitchedTo } from './harness/seed.js';
 import { ACCOUNTS, HUB_ACCOUNT, USER, USER_ARN } from './harness/sts-world.js';
 
 const suite = rendererSuite();
+
+/** What the page was given: its HTML, the answers to its requests and the views pushed to it. */
+async function whatThePageHas(ui: RendererPage): Promise<string> {
+  return [await ui.page.content(), JSON.stringify(ui.exchanges.map((e) => e.result)), ui.pushed.join('\n')].join('\n');
+}
+
+/** The window switched to tes, on the Tools view. */
+async function toolsAfterTes() {
+  const opened = await suite.start({ seed: (h) => seedSwitchedTo(h, 'tes') });
+  await opened.app.goTo('tools');
+  return { ...opened, page: opened.ui.page };
+}
 
 describe('key facts and rotation in the window', () => {
   it('shows account, user and age, then rotates with a code asked inline; no secret reaches the page', async () => {
@@ -36,16 +49,13 @@ describe('key facts and rotation in the window', () => {
 
     const secrets = await secretsInPlay(harness);
     expect([...secrets.keys()].some((label) => label.startsWith('secretAccessKey of identity:dev'))).toBe(true);
-    const reached = [await page.content(), JSON.stringify(ui.exchanges.map((e) => e.result)), ui.pushed.join('\n')].join('\n');
-    expect(secretsIn(reached, secrets)).toEqual([]);
+    expect(secretsIn(await whatThePageHas(ui), secrets)).toEqual([]);
   });
 });
 
 describe('the console from the window', () => {
   it('checks the session length as the core does, and main opens the URL: the page never has it', async () => {
-    const { harness, app, ui } = await suite.start({ seed: (h) => seedSwitchedTo(h, 'tes') });
-    const { page } = ui;
-    await app.goTo('tools');
+    const { harness, ui, page } = await toolsAfterTes();
     await page.locator('#console-target').selectOption('role:tes');
     await page.locator('#console-destination').fill('s3');
     await page.locator('#console-minutes').fill('14');
@@ -64,8 +74,7 @@ describe('the console from the window', () => {
     expect(url.searchParams.get('Destination')).toBe('https://console.aws.amazon.com/s3/?region=ap-northeast-1');
     const token = url.searchParams.get('SigninToken') ?? '';
     expect(token.length).toBeGreaterThan(20);
-    const reached = [await page.content(), JSON.stringify(ui.exchanges.map((e) => e.result)), ui.pushed.join('\n')].join('\n');
-    expect(reached).not.toContain(token);
+    expect(await whatThePageHas(ui)).not.toContain(token);
     // What the browser would do with it: the emulated endpoint signs in as tes for 2 h.
     expect((await fetch(url, { redirect: 'manual' })).status).toBe(302);
     expect(harness.emulator.signins()).toEqual([expect.objectContaining({ consoleSeconds: 7200, destination: 'https://console.aws.amazon.com/s3/?region=ap-northeast-1' })]);
@@ -74,9 +83,7 @@ describe('the console from the window', () => {
 
 describe('decoding an authorization message in the window', () => {
   it('says plainly when the blob is not a message, and when the role may not decode', async () => {
-    const { harness, app, ui } = await suite.start({ seed: (h) => seedSwitchedTo(h, 'tes') });
-    const { page } = ui;
-    await app.goTo('tools');
+    const { harness, page } = await toolsAfterTes();
     await page.locator('#decode-role').selectOption('tes');
     await page.locator('#decode-message').fill('Encoded authorization failure message: <none>');
     await page.getByTestId('decode-submit').click();
