@@ -118,6 +118,10 @@ export async function startAppHarness(options: AppHarnessOptions = {}): Promise<
     accounts: SSO_ACCOUNTS,
     now: () => time.now(),
     onRoleCredentials: (credentials) => emulator.acceptRoleCredentials(credentials),
+  }).catch(async (error: unknown) => {
+    await emulator.close();
+    await rm(home, { recursive: true, force: true });
+    throw error;
   });
   const service = `sts-tray-test-renderer-${randomUUID()}`;
   const keychain = new KeytarSecretStore(service);
