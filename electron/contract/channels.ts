@@ -20,7 +20,7 @@ import {
   submitMfaRequest,
 } from './requests.js';
 import type { EventChannel, RequestChannel } from './channel-names.js';
-import { preferencesSchema } from './config-schema.js';
+import { maxText, preferencesSchema } from './config-schema.js';
 import { SSO_REQUESTS } from './sso-channels.js';
 import {
   activationViewSchema,
@@ -44,8 +44,8 @@ export const REQUESTS = {
     request: addIdentityRequest,
     response: z.strictObject({
       identity: identityViewSchema,
-      account: z.nullable(z.string().check(z.maxLength(12))),
-      arn: z.nullable(z.string().check(z.maxLength(2048))),
+      account: z.nullable(maxText(12)),
+      arn: z.nullable(maxText(2048)),
     }),
   },
   'identity:remove': { request: nameRequest, response: done },

@@ -36,6 +36,8 @@ function sentence<T>(check: (value: T) => string | null) {
 }
 
 export const checked = (check: (value: string) => string | null) => z.string().check(sentence(check));
+/** A string of at most `max` characters: the views' and requests' plain text fields. */
+export const maxText = (max: number) => z.string().check(z.maxLength(max));
 const duration = (limits: { min: number; max: number }) =>
   z.number().check(sentence((value: number) => checkDuration(value, limits)));
 const bounded = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));

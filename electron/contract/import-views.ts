@@ -3,18 +3,16 @@
 // even a whole access key ID, is in here (contract.test.ts walks these schemas too).
 
 import * as z from 'zod/mini';
-import { ENVIRONMENTS, nameSchema } from './config-schema.js';
-
-const text = (max: number) => z.string().check(z.maxLength(max));
+import { ENVIRONMENTS, maxText, nameSchema } from './config-schema.js';
 
 export const importIdentityViewSchema = z.strictObject({
   name: nameSchema,
   /** First four and last four characters. */
-  accessKeyIdMasked: text(40),
-  mfaSerial: z.nullable(text(256)),
-  region: text(32),
+  accessKeyIdMasked: maxText(40),
+  mfaSerial: z.nullable(maxText(256)),
+  region: maxText(32),
   /** Where its key lines are: "credentials line 3". */
-  from: text(300),
+  from: maxText(300),
   /** An identity of this name is in sts-tray already: left as it is. */
   exists: z.boolean(),
 });
@@ -25,28 +23,28 @@ export const importRoleViewSchema = z.strictObject({
   /** The guess from its names (core/import/environment-guess.ts); the user may change it. */
   env: z.enum(ENVIRONMENTS),
   identity: nameSchema,
-  roleArn: text(2048),
-  externalId: z.nullable(text(1224)),
+  roleArn: maxText(2048),
+  externalId: z.nullable(maxText(1224)),
   durationSeconds: z.int(),
-  sessionName: z.nullable(text(64)),
+  sessionName: z.nullable(maxText(64)),
   /** The role's region, or its identity's when it has none of its own. */
-  region: text(32),
+  region: maxText(32),
   mfa: z.boolean(),
   /** Where its section is: "config line 12". */
-  from: text(300),
+  from: maxText(300),
   exists: z.boolean(),
 });
 export type ImportRoleView = z.infer<typeof importRoleViewSchema>;
 
 export const notImportedViewSchema = z.strictObject({
-  profile: text(300),
-  where: text(300),
-  why: text(2000),
+  profile: maxText(300),
+  where: maxText(300),
+  why: maxText(2000),
 });
 export type NotImportedView = z.infer<typeof notImportedViewSchema>;
 
 export const importPlanViewSchema = z.strictObject({
-  paths: z.strictObject({ credentials: text(4096), config: text(4096) }),
+  paths: z.strictObject({ credentials: maxText(4096), config: maxText(4096) }),
   identities: z.array(importIdentityViewSchema),
   roles: z.array(importRoleViewSchema),
   notImported: z.array(notImportedViewSchema),
@@ -59,6 +57,6 @@ export const importOutcomeViewSchema = z.strictObject({
   kind: z.enum(['identity', 'role']),
   name: nameSchema,
   status: z.enum(IMPORT_STATUSES),
-  detail: text(2000),
+  detail: maxText(2000),
 });
 export type ImportOutcomeView = z.infer<typeof importOutcomeViewSchema>;

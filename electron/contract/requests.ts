@@ -3,7 +3,7 @@
 // form field fails here with the same sentence the core would give.
 
 import * as z from 'zod/mini';
-import { ENVIRONMENTS, checked, identitySchema, nameSchema, preferencesSchema, roleSchema } from './config-schema.js';
+import { ENVIRONMENTS, checked, identitySchema, maxText, nameSchema, preferencesSchema, roleSchema } from './config-schema.js';
 import { EXPORT_FORMATS } from './export-formats.js';
 import { checkAccountId, checkConsoleDuration, checkRegion, checkRoleName } from './sts-limits.js';
 
@@ -12,7 +12,7 @@ const nothing = z.strictObject({});
 export const addIdentityRequest = z.strictObject({
   identity: identitySchema,
   /** Write-only: goes to the keychain, never comes back. */
-  secretAccessKey: z.string().check(z.maxLength(256)),
+  secretAccessKey: maxText(256),
   /** Store a new key for an identity that exists. */
   replace: z.optional(z.boolean()),
 });
@@ -49,7 +49,7 @@ export const nameRequest = z.strictObject({ name: nameSchema });
 export const activateRequest = z.strictObject({
   role: nameSchema,
   /** Checked by the core (6 digits), so the message is the core's. */
-  mfaCode: z.optional(z.string().check(z.maxLength(32))),
+  mfaCode: z.optional(maxText(32)),
   /** The user confirmed a switch to a prd role. */
   confirmed: z.optional(z.boolean()),
 });
@@ -58,7 +58,7 @@ export const optionalRoleRequest = z.strictObject({ role: z.optional(nameSchema)
 
 export const submitMfaRequest = z.strictObject({
   identity: nameSchema,
-  code: z.string().check(z.maxLength(32)),
+  code: maxText(32),
 });
 
 export const copyExportsRequest = z.strictObject({
@@ -88,7 +88,7 @@ export { nothing as emptyRequest };
 /** A key rotation; the code only when no MFA session of the identity is live. */
 export const rotateKeyRequest = z.strictObject({
   name: nameSchema,
-  mfaCode: z.optional(z.string().check(z.maxLength(32))),
+  mfaCode: z.optional(maxText(32)),
 });
 
 /** Open the console as a role, or (identity: true) as the identity itself. Main opens the URL; it never comes back. */
@@ -96,16 +96,16 @@ export const openConsoleRequest = z.strictObject({
   name: nameSchema,
   identity: z.optional(z.boolean()),
   /** A service name (s3) or a console URL. */
-  destination: z.optional(z.string().check(z.maxLength(2048))),
+  destination: z.optional(maxText(2048)),
   region: z.optional(checked(checkRegion)),
   /** The console session's length: the same 15 min to 12 h the core checks. */
   durationSeconds: z.optional(z.number().check(z.refine((n) => checkConsoleDuration(n) === null, 'a console session lasts 15 minutes to 12 hours'))),
-  mfaCode: z.optional(z.string().check(z.maxLength(32))),
+  mfaCode: z.optional(maxText(32)),
 });
 
 export const decodeMessageRequest = z.strictObject({
   role: nameSchema,
   /** As copied from an error (line breaks and all); the core cleans and checks it. */
-  message: z.string().check(z.maxLength(20_000)),
-  mfaCode: z.optional(z.string().check(z.maxLength(32))),
+  message: maxText(20_000),
+  mfaCode: z.optional(maxText(32)),
 });

@@ -3,24 +3,23 @@
 // (contract.test.ts proves it): a view cannot carry a credential even by mistake.
 
 import * as z from 'zod/mini';
-import { nameSchema, preferencesSchema, roleSchema } from './config-schema.js';
+import { maxText, nameSchema, preferencesSchema, roleSchema } from './config-schema.js';
 import { APP_ERROR_CODES } from './result.js';
 import { ROLE_STATUSES } from './role-status.js';
 import { ssoIdentityViewSchema, ssoSignInViewSchema } from './sso-views.js';
 
-const text = (max: number) => z.string().check(z.maxLength(max));
 /** Milliseconds since the epoch, by main's clock. */
 const time = z.number();
 
-export const problemSchema = z.strictObject({ code: z.enum(APP_ERROR_CODES), message: text(2000) });
+export const problemSchema = z.strictObject({ code: z.enum(APP_ERROR_CODES), message: maxText(2000) });
 export type Problem = z.infer<typeof problemSchema>;
 
 export const identityViewSchema = z.strictObject({
   name: nameSchema,
   /** First four and last four characters: enough to tell keys apart. */
-  accessKeyIdMasked: text(40),
-  mfaSerial: z.nullable(text(256)),
-  region: text(32),
+  accessKeyIdMasked: maxText(40),
+  mfaSerial: z.nullable(maxText(256)),
+  region: maxText(32),
   mfaSessionSeconds: z.int(),
   /** When the MFA session ends; null when none runs. */
   mfaSessionExpiresAt: z.nullable(time),
@@ -31,7 +30,7 @@ export const roleViewSchema = z.strictObject({
   /** The role as configured (what the edit form starts from). */
   role: roleSchema,
   /** The credentials-file section it writes (its profile, or its name). */
-  profileName: text(64),
+  profileName: maxText(64),
   status: z.enum(ROLE_STATUSES),
   expiresAt: z.nullable(time),
   nextRenewalAt: z.nullable(time),
@@ -75,15 +74,15 @@ export const activityEntrySchema = z.strictObject({
   at: time,
   kind: z.enum(ACTIVITY_KINDS),
   /** The role or identity it is about. */
-  subject: text(64),
+  subject: maxText(64),
   /** A reason or a detail (an error's sentence, a profile name). */
-  detail: z.nullable(text(2000)),
+  detail: z.nullable(maxText(2000)),
 });
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
 
 export const mfaPromptSchema = z.strictObject({
   identity: nameSchema,
-  mfaSerial: z.nullable(text(256)),
+  mfaSerial: z.nullable(maxText(256)),
   /** The role to switch to once the code is accepted; null when only the session is renewed. */
   role: z.nullable(nameSchema),
   reason: z.enum(['needs-mfa', 'expiring']),
@@ -97,7 +96,7 @@ export const appViewSchema = z.strictObject({
   identities: z.array(identityViewSchema),
   roles: z.array(roleViewSchema),
   preferences: preferencesSchema,
-  paths: z.strictObject({ credentials: text(4096), config: text(4096), appConfig: text(4096) }),
+  paths: z.strictObject({ credentials: maxText(4096), config: maxText(4096), appConfig: maxText(4096) }),
   /** Newest first, at most ACTIVITY_LIMIT entries. */
   activity: z.array(activityEntrySchema),
   /** Set when main wants a code from the user (a tray click, a notification click). */
@@ -105,7 +104,7 @@ export const appViewSchema = z.strictObject({
   /** The app config could not be read: everything else is empty, this says why. */
   configError: z.nullable(problemSchema),
   /** The OS locale, for language 'system' (e.g. "ja-JP"). */
-  systemLocale: text(35),
+  systemLocale: maxText(35),
   /** IAM Identity Center sign-ins (absent from views made before they existed). */
   ssoIdentities: z.optional(z.array(ssoIdentityViewSchema)),
   /** A sign-in waiting for the person's approval in the browser. */
@@ -117,14 +116,14 @@ export const ACTIVITY_LIMIT = 200;
 
 export const activationViewSchema = z.strictObject({
   role: nameSchema,
-  profiles: z.array(text(64)),
+  profiles: z.array(maxText(64)),
   expiresAt: time,
-  assumedRoleArn: z.nullable(text(2048)),
-  notices: z.array(text(2000)),
+  assumedRoleArn: z.nullable(maxText(2048)),
+  notices: z.array(maxText(2000)),
 });
 export type ActivationView = z.infer<typeof activationViewSchema>;
 
-const keyId = text(128);
+const keyId = maxText(128);
 
 /** What key facts show of the user's other keys (IDs are not secrets; IAM lists them). */
 export const otherKeyViewSchema = z.strictObject({
@@ -132,24 +131,24 @@ export const otherKeyViewSchema = z.strictObject({
   status: z.enum(['Active', 'Inactive']),
   createdAt: time,
   kind: z.enum(['staged', 'orphan', 'replaced', 'retired', 'unknown']),
-  advice: text(1000),
+  advice: maxText(1000),
 });
 
 export const keyFactsViewSchema = z.strictObject({
   identity: nameSchema,
-  accessKeyIdMasked: text(40),
-  keyAccount: text(12),
-  expectedAccounts: z.array(text(12)).check(z.maxLength(1000)),
+  accessKeyIdMasked: maxText(40),
+  keyAccount: maxText(12),
+  expectedAccounts: z.array(maxText(12)).check(z.maxLength(1000)),
   unexpectedAccount: z.boolean(),
-  userArn: text(2048),
-  mfaSerial: z.nullable(text(256)),
+  userArn: maxText(2048),
+  mfaSerial: z.nullable(maxText(256)),
   keyCreatedAt: z.nullable(time),
   keyAgeFrom: z.nullable(z.enum(['iam', 'stored'])),
   ageDays: z.nullable(z.int()),
   maxAgeDays: z.int(),
   rotationDue: z.boolean(),
   otherKeys: z.array(otherKeyViewSchema).check(z.maxLength(10)),
-  notes: z.array(text(2000)).check(z.maxLength(10)),
+  notes: z.array(maxText(2000)).check(z.maxLength(10)),
 });
 export type KeyFactsView = z.infer<typeof keyFactsViewSchema>;
 
@@ -158,27 +157,27 @@ export const rotationViewSchema = z.strictObject({
   newAccessKeyId: keyId,
   oldAccessKeyId: keyId,
   oldKey: z.enum(['deleted', 'deactivated', 'already gone']),
-  notes: z.array(text(2000)).check(z.maxLength(10)),
+  notes: z.array(maxText(2000)).check(z.maxLength(10)),
 });
 export type RotationView = z.infer<typeof rotationViewSchema>;
 
 /** The console was opened by main: who as, and what to know. The URL stays in main. */
 export const consoleOpenedViewSchema = z.strictObject({
-  principal: text(2048),
-  notices: z.array(text(2000)).check(z.maxLength(5)),
+  principal: maxText(2048),
+  notices: z.array(maxText(2000)).check(z.maxLength(5)),
 });
 
 export const decodedMessageViewSchema = z.strictObject({
   allowed: z.boolean(),
   explicitDeny: z.boolean(),
-  action: text(512),
-  resource: text(2048),
-  principal: text(2048),
+  action: maxText(512),
+  resource: maxText(2048),
+  principal: maxText(2048),
   statements: z
-    .array(z.strictObject({ id: text(256), effect: text(16), actions: z.array(text(512)).check(z.maxLength(100)), resources: z.array(text(2048)).check(z.maxLength(100)) }))
+    .array(z.strictObject({ id: maxText(256), effect: maxText(16), actions: z.array(maxText(512)).check(z.maxLength(100)), resources: z.array(maxText(2048)).check(z.maxLength(100)) }))
     .check(z.maxLength(100)),
-  conditions: z.array(z.strictObject({ key: text(512), values: z.array(text(2048)).check(z.maxLength(100)) })).check(z.maxLength(200)),
+  conditions: z.array(z.strictObject({ key: maxText(512), values: z.array(maxText(2048)).check(z.maxLength(100)) })).check(z.maxLength(200)),
   /** The whole decoded message, pretty-printed. */
-  json: text(100_000),
+  json: maxText(100_000),
 });
 export type DecodedMessageView = z.infer<typeof decodedMessageViewSchema>;
