@@ -97,8 +97,8 @@ export class SessionService {
   }
 
   /** When the identity's MFA session ends, or for an Identity Center identity, its sign-in. */
-  async mfaSessionExpiresAt(identityName: string): Promise<number | null> {
-    const sso = (await this.deps.config()).ssoIdentities.find((i) => i.name === identityName);
+  async mfaSessionExpiresAt(identityName: string, config?: AppConfig): Promise<number | null> {
+    const sso = (config ?? (await this.deps.config())).ssoIdentities.find((i) => i.name === identityName);
     if (sso) return this.deps.sso ? this.deps.sso.signInEndsAt(sso) : null;
     return this.mfaSessions.expiresAt(identityName);
   }

@@ -98,7 +98,7 @@ export class RenewalEngine {
       this.track(role.name, role.identity, profile.expiresAt, profile.expiresAt - role.durationSeconds * 1000, config);
     }
     for (const identity of new Set(config.roles.filter((r) => this.tracked.has(r.name)).map((r) => r.identity))) {
-      await this.watchMfaSession(identity);
+      await this.watchMfaSession(identity, config);
     }
     this.checkNow();
   }
@@ -118,7 +118,7 @@ export class RenewalEngine {
     const config = await this.deps.config();
     this.track(activation.role, activation.identity, activation.expiresAt, activation.session.obtainedAt, config);
     // An identity without an MFA device has no MFA session to warn about: no keychain read.
-    if (hasSessionToWatch(activation.session.identity)) await this.watchMfaSession(activation.identity);
+    if (hasSessionToWatch(activation.session.identity)) await this.watchMfaSession(activation.identity, config);
     this.plan();
     return activation;
   }
@@ -194,12 +194,14 @@ export class RenewalEngine {
    */
   async resumeWaiting(): Promise<string[]> {
     const waiting = [...this.waiting(), ...this.stoppedForSignIn()];
+    if (waiting.length === 0) return [];
+    const config = await this.deps.config();
     const resumed: string[] = [];
     for (const identity of new Set(waiting.map((t) => t.identity))) {
-      const expiresAt = await this.deps.sessions.mfaSessionExpiresAt(identity);
+      const expiresAt = await this.deps.sessions.mfaSessionExpiresAt(identity, config);
       // A session about to end would be refused for the renewal: waiting goes on.
       if (expiresAt === null || expiresAt - this.deps.clock.now() <= MFA_SESSION_MIN_REMAINING_MS) continue;
-      await this.watchMfaSession(identity);
+      this.noteMfaSession(identity, expiresAt, config);
       const now = this.deps.clock.now();
       for (const t of waiting) {
         if (t.identity !== identity) continue;
@@ -279,12 +281,18 @@ export class RenewalEngine {
     });
   }
 
-  private async watchMfaSession(identity: string): Promise<void> {
-    const expiresAt = await this.deps.sessions.mfaSessionExpiresAt(identity);
+  /** `config`: the one the caller read already, so that the config file is read once. */
+  private async watchMfaSession(identity: string, config?: AppConfig): Promise<void> {
+    const current = config ?? (await this.deps.config());
+    this.noteMfaSession(identity, await this.deps.sessions.mfaSessionExpiresAt(identity, current), current);
+  }
+
+  /** Watches an MFA session's (or sign-in's) end for warnings; a new end starts them over. */
+  private noteMfaSession(identity: string, expiresAt: number | null, config: AppConfig): void {
     if (expiresAt === null) return;
     const known = this.mfa.get(identity);
     if (known?.expiresAt === expiresAt) return;
-    const signIn = (await this.deps.config()).ssoIdentities.some((i) => i.name === identity);
+    const signIn = config.ssoIdentities.some((i) => i.name === identity);
     this.mfa.set(identity, { expiresAt, warned: new Set(), signIn });
   }
 
