@@ -29,7 +29,7 @@ export interface RotationReport {
   readonly notes: readonly string[];
 }
 
-export const VERIFY_WITHIN_MS = 15_000;
+const VERIFY_WITHIN_MS = 15_000;
 
 type RotationServices = Pick<AppServices, 'configStore' | 'secrets' | 'sts' | 'sessions' | 'tools' | 'clock'>;
 
@@ -39,13 +39,23 @@ interface Step {
   /** For IAM: the MFA session when the identity has a device, else a long-lived key. */
   readonly iamCredentials: Credentials | undefined;
   readonly verifyWithinMs: number;
+  /** Preference keys.oldKey, from the config read when the rotation started. */
+  readonly oldKey: 'delete' | 'deactivate';
   readonly notes: string[];
 }
 
 export async function rotateIdentityKey(services: RotationServices, name: string, options: RotationOptions = {}): Promise<RotationReport> {
-  const identity = findIdentity(await services.configStore.load(), name);
+  const config = await services.configStore.load();
+  const identity = findIdentity(config, name);
   const mfa = identity.mfaSerial ? await services.sessions.identityMfaSession(name, options.mfaCode) : undefined;
-  const step: Step = { services, identity, iamCredentials: mfa, verifyWithinMs: options.verifyWithinMs ?? VERIFY_WITHIN_MS, notes: [] };
+  const step: Step = {
+    services,
+    identity,
+    iamCredentials: mfa,
+    verifyWithinMs: options.verifyWithinMs ?? VERIFY_WITHIN_MS,
+    oldKey: config.preferences.keys.oldKey,
+    notes: [],
+  };
   const current = await loadIdentityKey(services.secrets, identity);
   // Whole key IDs in these messages: a person may have to type them into aws iam delete-access-key.
   const old = identity.accessKeyId;
@@ -179,8 +189,7 @@ async function verify(step: Step, fresh: Credentials): Promise<void> {
 
 /** Deletes or deactivates the old key (preference keys.oldKey); failures say what IAM still holds. */
 async function retire(step: Step, signer: Credentials, oldKeyId: string): Promise<RotationReport['oldKey']> {
-  const { services, identity } = step;
-  const { oldKey } = (await services.configStore.load()).preferences.keys;
+  const { services, identity, oldKey } = step;
   const why = `the new key ${identity.accessKeyId} works and is in use, but IAM still has the old key ${oldKeyId} active`;
   try {
     if (oldKey === 'deactivate') {
