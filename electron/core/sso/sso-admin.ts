@@ -4,7 +4,7 @@
 
 import type { AppServices } from '../app-services.js';
 import { StsTrayError } from '../errors.js';
-import type { Role } from '../model.js';
+import type { AppConfig, Role } from '../model.js';
 import { saveRoles } from '../role-admin.js';
 import { ssoRoleTarget, type SsoIdentity } from '../../contract/sso-identity.js';
 import type { SsoComponents } from './sso-components.js';
@@ -19,7 +19,10 @@ export function ssoOf(services: Pick<AppServices, 'sso'>): SsoComponents {
 }
 
 export async function findSsoIdentity(services: Pick<AppServices, 'configStore'>, name: string): Promise<SsoIdentity> {
-  const config = await services.configStore.load();
+  return ssoIdentityIn(await services.configStore.load(), name);
+}
+
+function ssoIdentityIn(config: AppConfig, name: string): SsoIdentity {
   const identity = config.ssoIdentities.find((i) => i.name === name);
   if (!identity) {
     const known = config.ssoIdentities.map((i) => i.name).join(', ') || 'none yet';
@@ -41,8 +44,7 @@ export async function addSsoIdentity(services: AdminServices, identity: SsoIdent
   // Another portal or region: the tokens and client of the old one are no use there.
   if (before && (before.startUrl !== identity.startUrl || before.region !== identity.region)) {
     await services.sso?.signIn.store.forgetAll(identity.name);
-    const config = await services.configStore.load();
-    for (const role of config.roles) if (role.identity === identity.name) services.sessions.dropRoleSession(role.name);
+    dropRoleSessionsOf(services, await services.configStore.load(), identity.name);
   }
 }
 
@@ -54,8 +56,7 @@ export async function startSignIn(services: AdminServices, name: string): Promis
 /** Waits for the approval and stores the tokens; the identity's roles get fresh sessions after. */
 export async function finishSignIn(services: AdminServices, pending: PendingSignIn, cancelled?: () => boolean): Promise<{ expiresAt: number }> {
   const token = await completeSignIn(ssoOf(services).signIn, pending, cancelled);
-  const config = await services.configStore.load();
-  for (const role of config.roles) if (role.identity === pending.identity) services.sessions.dropRoleSession(role.name);
+  dropRoleSessionsOf(services, await services.configStore.load(), pending.identity);
   return { expiresAt: token.expiresAt };
 }
 
@@ -88,20 +89,25 @@ export async function addDiscoveredRoles(
 }
 
 export async function signOutSso(services: AdminServices, name: string): Promise<void> {
-  const identity = await findSsoIdentity(services, name);
-  await ssoOf(services).sessions.signOut(identity);
   const config = await services.configStore.load();
-  for (const role of config.roles) if (role.identity === name) services.sessions.dropRoleSession(role.name);
+  const identity = ssoIdentityIn(config, name);
+  await ssoOf(services).sessions.signOut(identity);
+  dropRoleSessionsOf(services, config, name);
 }
 
 /** Removes a sign-in no role uses, with its tokens and client registration in the keychain. */
 export async function removeSsoIdentity(services: AdminServices, name: string): Promise<void> {
-  const identity = await findSsoIdentity(services, name);
   const config = await services.configStore.load();
+  const identity = ssoIdentityIn(config, name);
   const users = config.roles.filter((r) => r.identity === name).map((r) => r.name);
   if (users.length > 0) throw new StsTrayError('conflict', `IAM Identity Center sign-in "${name}" is used by role(s) ${users.join(', ')}; remove those roles first`);
   const sso = ssoOf(services);
   await sso.sessions.signOut(identity);
   await sso.signIn.store.forgetAll(name);
   await services.configStore.update((c) => ({ ...c, ssoIdentities: c.ssoIdentities.filter((i) => i.name !== name) }));
+}
+
+/** The identity's roles assume again on their next use (its sign-in changed or ended). */
+function dropRoleSessionsOf(services: Pick<AppServices, 'sessions'>, config: AppConfig, identity: string): void {
+  for (const role of config.roles) if (role.identity === identity) services.sessions.dropRoleSession(role.name);
 }

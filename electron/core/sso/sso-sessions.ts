@@ -11,7 +11,7 @@ import type { SsoService, SsoToken } from './sso-ports.js';
 import type { SsoTokenStore } from './sso-token-store.js';
 
 /** An access token closer than this to its end is refreshed first (when it can be). */
-export const ACCESS_TOKEN_REFRESH_LEAD_MS = 10 * 60_000;
+const ACCESS_TOKEN_REFRESH_LEAD_MS = 10 * 60_000;
 
 export class SsoSessions {
   private readonly refreshing = new InFlight<SsoToken>();
@@ -56,15 +56,11 @@ export class SsoSessions {
         try {
           return await ask(refreshed.accessToken);
         } catch (again) {
-          // Refused even fresh: the sign-in is over, and keeping its tokens would only make
-          // every renewal try them again.
-          if (again instanceof StsTrayError && again.code === 'needs-sign-in') {
-            await this.store.forgetToken(identity.name);
-            throw signInNeeded(identity, 'was refused by IAM Identity Center (revoked or ended)');
-          }
-          throw again;
+          if (!(again instanceof StsTrayError) || again.code !== 'needs-sign-in') throw again;
         }
       }
+      // Refused (even fresh): the sign-in is over, and keeping its tokens would only make
+      // every renewal try them again.
       await this.store.forgetToken(identity.name);
       throw signInNeeded(identity, 'was refused by IAM Identity Center (revoked or ended)');
     }
@@ -121,6 +117,6 @@ export class SsoSessions {
   }
 }
 
-export function signInNeeded(identity: SsoIdentity, why: string): StsTrayError {
+function signInNeeded(identity: SsoIdentity, why: string): StsTrayError {
   return new StsTrayError('needs-sign-in', `the IAM Identity Center sign-in "${identity.name}" ${why}: sign in again with sts-tray sso login ${identity.name}`);
 }

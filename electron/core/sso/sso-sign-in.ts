@@ -15,7 +15,7 @@ const CLIENT_MIN_REMAINING_MS = 24 * 3600_000;
 const SLOW_DOWN_STEP_MS = 5_000;
 /** Network failures in a row while polling before giving up (the code stays valid meanwhile). */
 const MAX_POLL_NETWORK_FAILURES = 3;
-export const SSO_CLIENT_NAME = 'sts-tray';
+const SSO_CLIENT_NAME = 'sts-tray';
 
 export interface SignInDeps {
   readonly oidc: SsoOidc;
