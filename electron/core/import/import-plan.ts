@@ -85,6 +85,7 @@ export function planImport({ config, credentials, existing }: PlanInput): Import
   const roleProfiles: ResolvedProfile[] = [];
   const identityNames = new Set(existing.identities.map((i) => i.name));
   const roleNames = new Set(existing.roles.map((r) => r.name));
+  const sessions = ssoSessions(config);
 
   for (const p of profiles) {
     const v = p.values;
@@ -98,7 +99,7 @@ export function planImport({ config, credentials, existing }: PlanInput): Import
       continue;
     }
     if (redirect !== undefined && SSO.test(redirect)) {
-      skip(p, ssoProfileReason(v, ssoSessions(config)));
+      skip(p, ssoProfileReason(v, sessions));
       continue;
     }
     if (redirect !== undefined) {

@@ -29,30 +29,26 @@ export function ssoProfileReason(values: ReadonlyMap<string, string>, sessions: 
   );
 }
 
+/** The `[sso-session NAME]` sections of the config file: name, 1-based header line and keys. */
+function sessionSections(config: IniDocument): Array<{ readonly name: string; readonly line: number; readonly values: ReadonlyMap<string, string> }> {
+  return config.sections.flatMap((section) => {
+    const name = SESSION_SECTION.exec(section.name.trim())?.[1];
+    return name === undefined ? [] : [{ name, line: section.header + 1, values: sectionValues(config, section) }];
+  });
+}
+
 /** The `[sso-session]` sections of the config file, by name, with their keys. */
 export function ssoSessions(config: IniDocument): Map<string, ReadonlyMap<string, string>> {
-  const sessions = new Map<string, ReadonlyMap<string, string>>();
-  for (const section of config.sections) {
-    const name = SESSION_SECTION.exec(section.name.trim())?.[1];
-    if (name !== undefined) sessions.set(name, sectionValues(config, section));
-  }
-  return sessions;
+  return new Map(sessionSections(config).map(({ name, values }) => [name, values]));
 }
 
 /** One note per `[sso-session]`: not imported, and how to add the same sign-in here. */
 export function ssoSessionNotes(config: IniDocument): SsoNote[] {
-  const notes: SsoNote[] = [];
-  for (const section of config.sections) {
-    const name = SESSION_SECTION.exec(section.name.trim())?.[1];
-    if (name === undefined) continue;
-    const values = sectionValues(config, section);
-    notes.push({
-      profile: `sso-session ${name}`,
-      where: `config line ${section.header + 1}`,
-      why:
-        `an IAM Identity Center sign-in, which import leaves as it is; sts-tray keeps its own (tokens in the OS keychain): ` +
-        `sts-tray sso add ${name} --start-url ${values.get('sso_start_url') ?? 'URL'} --region ${values.get('sso_region') ?? 'REGION'} --session-name ${name}`,
-    });
-  }
-  return notes;
+  return sessionSections(config).map(({ name, line, values }) => ({
+    profile: `sso-session ${name}`,
+    where: `config line ${line}`,
+    why:
+      `an IAM Identity Center sign-in, which import leaves as it is; sts-tray keeps its own (tokens in the OS keychain): ` +
+      `sts-tray sso add ${name} --start-url ${values.get('sso_start_url') ?? 'URL'} --region ${values.get('sso_region') ?? 'REGION'} --session-name ${name}`,
+  }));
 }
