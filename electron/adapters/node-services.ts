@@ -1,6 +1,7 @@
 // Composition root for Node shells (CLI, Electron main): the core wired to real adapters.
 
 import { homedir } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { AppServices, AppServicesOptions } from '../core/app-services.js';
 import { ChunkedSecretStore } from '../core/chunked-secrets.js';
 import { composeServices } from '../core/compose-services.js';
@@ -34,11 +35,11 @@ export function composeNodeServices(env: NodeJS.ProcessEnv, options: AppServices
       iam: new QueryIamKeys({ endpoint: options.iamEndpointUrl ?? (env.STS_TRAY_IAM_ENDPOINT || undefined) }),
       signin: new FederationConsoleSignin(),
       signinEndpoint: options.signinEndpoint ?? (env.STS_TRAY_SIGNIN_ENDPOINT || undefined),
-      wait: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+      wait: delay,
     },
     close: () => sts.close(),
     // Tests point this at the Identity Center emulator.
     sso: new SsoHttpClient({ endpoint: env.STS_TRAY_SSO_ENDPOINT || undefined }),
-    sleep: (ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    sleep: delay,
   });
 }

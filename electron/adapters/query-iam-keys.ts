@@ -3,6 +3,7 @@
 // endpoint and signing region follow the identity's region. CreateAccessKey is sent once:
 // a retry after a lost reply would make a second key whose secret nobody has.
 
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseXML } from '@aws-sdk/xml-builder';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { partitionOfRegion, type Partition } from '../contract/partitions.js';
@@ -74,7 +75,7 @@ export class QueryIamKeys implements IamKeys {
         const mapped = mapStsError(error, ctx);
         // A throttled call was not carried out; anything else might have been.
         if (mapped.code !== 'throttled' || attempt >= attempts) throw mapped;
-        await (this.options.sleep ?? defaultSleep)(200 * 2 ** attempt);
+        await (this.options.sleep ?? delay)(200 * 2 ** attempt);
       }
     }
   }
@@ -113,10 +114,6 @@ export class QueryIamKeys implements IamKeys {
     const result = response?.[`${action}Result`];
     return typeof result === 'object' && result !== null ? (result as XmlObject) : {};
   }
-}
-
-function defaultSleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function parsed(text: string): XmlObject {
