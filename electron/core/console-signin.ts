@@ -35,7 +35,7 @@ export interface ConsoleLink {
   readonly notices: readonly string[];
 }
 
-export const DEFAULT_CONSOLE_SECONDS = 3600;
+const DEFAULT_CONSOLE_SECONDS = 3600;
 
 type ConsoleServices = Pick<AppServices, 'configStore' | 'secrets' | 'sessions' | 'tools'>;
 

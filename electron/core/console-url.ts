@@ -6,7 +6,7 @@
 import { CONSOLE_HOSTS, SIGNIN_ENDPOINTS, type Partition } from '../contract/partitions.js';
 import { StsTrayError } from './errors.js';
 
-export const CONSOLE_ISSUER = 'sts-tray';
+const CONSOLE_ISSUER = 'sts-tray';
 
 const SERVICE_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
