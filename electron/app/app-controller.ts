@@ -170,7 +170,7 @@ export class AppController implements ControllerContext {
       mfaPrompt: this.mfaPrompt,
       configError,
       systemLocale: this.deps.systemLocale.slice(0, 35),
-      ssoIdentities: await ssoIdentityViews(services, config),
+      ssoIdentities: await ssoIdentityViews(services, config, state),
       ssoSignIn: this.ssoSignIns.current(),
     };
   }

@@ -6,6 +6,7 @@ import type { SsoIdentityView, SsoSignInView } from '../contract/sso-views.js';
 import type { AppServices } from '../core/app-services.js';
 import { describeError } from '../core/errors.js';
 import type { AppConfig } from '../core/model.js';
+import type { EngineState } from '../core/renewal/renewal-events.js';
 import { finishSignIn, startSignIn } from '../core/sso/sso-admin.js';
 import type { ActivityKind } from '../contract/views.js';
 
@@ -72,15 +73,20 @@ export class SsoSignIns {
   }
 }
 
-/** The sign-ins for the view, each with when it ends (an unreachable keychain shows none). */
-export async function ssoIdentityViews(services: AppServices, config: AppConfig): Promise<SsoIdentityView[]> {
+/**
+ * The sign-ins for the view, each with when it ends (an unreachable keychain shows none). A
+ * sign-in the engine watches (its roles run) is known from the engine, as identityStatuses knows
+ * MFA sessions: the view, rebuilt each minute, reads the keychain only for the others.
+ */
+export async function ssoIdentityViews(services: AppServices, config: AppConfig, state: EngineState): Promise<SsoIdentityView[]> {
+  const watched = new Map(state.mfaSessions.map((m) => [m.identity, m.expiresAt]));
   return Promise.all(
     config.ssoIdentities.map(async (i) => ({
       name: i.name,
       startUrl: i.startUrl,
       region: i.region,
       roleRegion: i.roleRegion ?? null,
-      signInEndsAt: services.sso ? await services.sso.sessions.signInEndsAt(i).catch(() => null) : null,
+      signInEndsAt: watched.get(i.name) ?? (services.sso ? await services.sso.sessions.signInEndsAt(i).catch(() => null) : null),
     })),
   );
 }
