@@ -5,30 +5,15 @@ import {
   GetCallerIdentityCommand,
   GetSessionTokenCommand,
   STSClient,
-  type Credentials,
 } from '@aws-sdk/client-sts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { CI_BOT, DEPLOYER, DEV, DEV_ARN, EXTERNAL_ID, MFA_SERIAL, READER, fixtureOptions } from './fixtures.js';
+import { DEV_KEYS, keysOf, type Keys } from './sdk-session-keys.js';
 import { startStsEmulator, type StsEmulator, type StsEmulatorOptions } from './sts-emulator.js';
-
-interface Keys {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken?: string;
-}
-
-const DEV_KEYS: Keys = { accessKeyId: DEV.accessKeyId, secretAccessKey: DEV.secretAccessKey };
 
 function sts(emulator: StsEmulator, credentials: Keys, maxAttempts?: number): STSClient {
   return new STSClient({ endpoint: emulator.url, region: 'ap-northeast-1', credentials, ...(maxAttempts ? { maxAttempts } : {}) });
-}
-
-function keysOf(credentials: Credentials | undefined): Keys {
-  if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken) {
-    throw new Error('STS response had no complete Credentials');
-  }
-  return { accessKeyId: credentials.AccessKeyId, secretAccessKey: credentials.SecretAccessKey, sessionToken: credentials.SessionToken };
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string; status: number | undefined }> {

@@ -13,28 +13,13 @@ import {
   GetFederationTokenCommand,
   GetSessionTokenCommand,
   STSClient,
-  type Credentials,
 } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { QUIET_AWS_CLI_ENV, debianAwsCli } from '../aws-cli.js';
 import { DEV, DEV_ARN, HUB_ACCOUNT, MFA_SERIAL, READER, TES_ACCOUNT, fixtureOptions } from './fixtures.js';
+import { DEV_KEYS, keysOf, type Keys } from './sdk-session-keys.js';
 import { startStsEmulator, type StsEmulator, type StsEmulatorOptions } from './sts-emulator.js';
-
-interface Keys {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken?: string | undefined;
-}
-
-const DEV_KEYS: Keys = { accessKeyId: DEV.accessKeyId, secretAccessKey: DEV.secretAccessKey };
-
-/** The keys of a session STS handed out (GetSessionToken, AssumeRole). */
-const keysOf = (credentials: Credentials | undefined): Keys => ({
-  accessKeyId: credentials?.AccessKeyId ?? '',
-  secretAccessKey: credentials?.SecretAccessKey ?? '',
-  sessionToken: credentials?.SessionToken,
-});
 
 let emulator: StsEmulator;
 
